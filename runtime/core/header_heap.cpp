@@ -1,0 +1,99 @@
+//===- header_heap.cpp - The slower paths of header-mode allocation -------===//
+#include "core/header_heap.h"
+
+#include <dlfcn.h>
+#include <string.h>
+#include <unistd.h>
+
+namespace tracealloc {
+namespace rt {
+
+void *header_memalign_slow(size_t align, size_t size, uint32_t trace) {
+  if (TA_UNLIKELY(size > kMaxRequest || align > kMaxRequest)) {
+    errno = ENOMEM;
+    return nullptr;
+  }
+  // The header goes in the first `align` bytes, so the user pointer is
+  // aligned too; glibc frees from the start of its block.
+  void *base = __libc_memalign(align, size + align);
+  if (TA_UNLIKELY(!base))
+    return nullptr;
+  return finish_block(base, size, trace, __builtin_ctzl(align));
+}
+
+void *header_realloc(void *user, size_t size, uint32_t trace) {
+  if (!user)
+    return header_malloc(size, trace == kKeepTrace ? 0 : trace);
+  BlockHeader *h = header_of(user);
+  if (TA_UNLIKELY(h->magic != kHeaderMagic)) {
+    // A block we never saw: resize it as it is, untraced.
+    return __libc_realloc(user, size);
+  }
+  if (size == 0) {
+    // glibc's realloc(p, 0) frees p and returns NULL.
+    header_free(user);
+    return nullptr;
+  }
+  if (TA_UNLIKELY(size > kMaxRequest)) {
+    errno = ENOMEM;
+    return nullptr;
+  }
+  bool was_traced = is_traced_now(h);
+  uint32_t old_trace = h->trace;
+  uint64_t old_size = h->size;
+  if (trace == kKeepTrace)
+    trace = was_traced ? old_trace : 0;
+
+  void *result;
+  if (h->align_shift == kDefaultAlignShift) {
+    void *base = __libc_realloc(block_base(user, h), size + kHeaderSize);
+    if (!base)
+      return nullptr; // the old block is untouched, and so are its counts
+    if (was_traced)
+      count_free(old_trace, old_size);
+    // finish_block rewrites the header, which moved with the block.
+    result = finish_block(base, size, trace, kDefaultAlignShift);
+  } else {
+    // An over-aligned block: realloc need not keep the alignment (C says
+    // so; glibc does not either), so move it to an ordinary block.
+    result = header_malloc(size, trace);
+    if (!result)
+      return nullptr;
+    memcpy(result, user, old_size < size ? old_size : size);
+    header_free(user);
+  }
+  return result;
+}
+
+size_t header_usable_size(void *user) {
+  using UsableSizeFn = size_t (*)(void *);
+  // glibc exports no __libc_ name for it; RTLD_NEXT finds glibc's, which
+  // our own malloc_usable_size hides.
+  static UsableSizeFn real = nullptr;
+  if (!real)
+    real = reinterpret_cast<UsableSizeFn>(dlsym(RTLD_NEXT, "malloc_usable_size"));
+  if (!user || !real)
+    return 0;
+  BlockHeader *h = header_of(user);
+  if (h->magic != kHeaderMagic)
+    return real(user);
+  size_t offset = size_t(1) << h->align_shift;
+  size_t usable = real(block_base(user, h));
+  return usable > offset ? usable - offset : 0;
+}
+
+} // namespace rt
+} // namespace tracealloc
+
+namespace tracealloc {
+namespace rt {
+
+size_t page_size() {
+  static size_t size = 0;
+  if (!size)
+    size = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  return size;
+}
+
+} // namespace rt
+} // namespace tracealloc

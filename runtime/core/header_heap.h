@@ -1,0 +1,102 @@
+//===- header_heap.h - Allocation with a header on every block ------------===//
+//
+// The fast path (Mode::Header): glibc's allocator underneath (__libc_*),
+// 16 bytes more per block, the trace in the header, counters per thread.
+//
+//===----------------------------------------------------------------------===//
+#ifndef TRACEALLOC_RUNTIME_HEADER_HEAP_H
+#define TRACEALLOC_RUNTIME_HEADER_HEAP_H
+
+#include "core/block_header.h"
+#include "core/thread_counters.h"
+#include "core/tracing_state.h"
+
+#include <errno.h>
+
+extern "C" {
+void *__libc_malloc(size_t);
+void *__libc_calloc(size_t, size_t);
+void *__libc_realloc(void *, size_t);
+void *__libc_memalign(size_t, size_t);
+void __libc_free(void *);
+}
+
+namespace tracealloc {
+namespace rt {
+
+// glibc refuses anything above PTRDIFF_MAX; keep room for the header.
+constexpr size_t kMaxRequest = size_t(PTRDIFF_MAX) - 4096;
+
+TA_ALWAYS_INLINE void *finish_block(void *base, size_t size, uint32_t trace,
+                                    unsigned align_shift) {
+  void *user = static_cast<char *>(base) + (size_t(1) << align_shift);
+  BlockHeader *h = header_of(user);
+  h->size = size;
+  h->trace = trace;
+  h->epoch = relaxed_load(g_epoch);
+  h->align_shift = static_cast<uint8_t>(align_shift);
+  h->magic = kHeaderMagic;
+  if (trace) {
+    if (TA_UNLIKELY(tls_outer_trace))
+      tls_outer_trace = 0;
+    count_alloc(trace, size);
+  }
+  return user;
+}
+
+TA_ALWAYS_INLINE void *header_malloc(size_t size, uint32_t trace) {
+  if (TA_UNLIKELY(size > kMaxRequest)) {
+    errno = ENOMEM;
+    return nullptr;
+  }
+  void *base = __libc_malloc(size + kHeaderSize);
+  if (TA_UNLIKELY(!base))
+    return nullptr;
+  return finish_block(base, size, trace, kDefaultAlignShift);
+}
+
+TA_ALWAYS_INLINE void *header_calloc(size_t n, size_t elem, uint32_t trace) {
+  size_t size;
+  if (TA_UNLIKELY(__builtin_mul_overflow(n, elem, &size) ||
+                  size > kMaxRequest)) {
+    errno = ENOMEM;
+    return nullptr;
+  }
+  void *base = __libc_calloc(1, size + kHeaderSize);
+  if (TA_UNLIKELY(!base))
+    return nullptr;
+  return finish_block(base, size, trace, kDefaultAlignShift);
+}
+
+// `align` is a power of two above 16 (callers normalise it like glibc).
+void *header_memalign_slow(size_t align, size_t size, uint32_t trace);
+
+TA_ALWAYS_INLINE bool is_traced_now(const BlockHeader *h) {
+  return h->trace && h->epoch == relaxed_load(g_epoch);
+}
+
+TA_ALWAYS_INLINE void header_free(void *user) {
+  if (TA_UNLIKELY(!user))
+    return;
+  BlockHeader *h = header_of(user);
+  if (TA_UNLIKELY(h->magic != kHeaderMagic)) {
+    // Not ours: a block glibc handed out before we could see it.
+    __libc_free(user);
+    return;
+  }
+  if (is_traced_now(h))
+    count_free(h->trace, h->size);
+  __libc_free(block_base(user, h));
+}
+
+// trace == kKeepTrace: the caller is uninstrumented; the block stays under
+// the trace it has.
+constexpr uint32_t kKeepTrace = ~0u;
+void *header_realloc(void *user, size_t size, uint32_t trace);
+
+size_t header_usable_size(void *user);
+
+} // namespace rt
+} // namespace tracealloc
+
+#endif

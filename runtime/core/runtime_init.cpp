@@ -1,0 +1,63 @@
+//===- runtime_init.cpp - Startup, fork and exit of the runtime -----------===//
+#include "core/diagnostics.h"
+#include "core/internal_alloc.h"
+#include "core/options.h"
+#include "core/pointer_map.h"
+#include "core/site_table.h"
+#include "core/thread_counters.h"
+#include "core/tracing_state.h"
+#include "report/exit_report.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+namespace tracealloc {
+namespace rt {
+
+Mode g_mode = Mode::Unknown;
+// On before the constructor runs, so allocations made by other libraries'
+// constructors are traced as the default says; options may turn it off.
+bool g_tracing = true;
+uint16_t g_epoch = 1;
+TA_TLS uint32_t tls_outer_trace;
+
+namespace {
+
+// Every lock is held across fork(), in one order (the site table takes the
+// internal allocator's lock while it holds its own), so the child starts
+// with consistent tables.
+void lock_all_for_fork() {
+  site_table_lock_for_fork();
+  thread_counters_lock_for_fork();
+  pointer_map_lock_for_fork();
+  internal_alloc_lock_for_fork();
+}
+
+void unlock_all_after_fork() {
+  internal_alloc_unlock_after_fork();
+  pointer_map_unlock_after_fork();
+  thread_counters_unlock_after_fork();
+  site_table_unlock_after_fork();
+}
+
+void report_at_exit() { write_exit_report(); }
+
+__attribute__((constructor)) void initialize_runtime() {
+  parse_options(getenv("TRACEALLOC_OPTIONS"));
+  if (g_options.help)
+    print_options_help();
+  relaxed_store(g_tracing, g_options.trace);
+  Mode mode = g_mode == Mode::Unknown ? decide_mode() : g_mode;
+  if (g_options.verbosity)
+    note("tracking blocks %s",
+         mode == Mode::Header
+             ? "with a 16-byte header (the runtime is the process's malloc)"
+             : "in a pointer map (another allocator owns malloc)");
+  pthread_atfork(lock_all_for_fork, unlock_all_after_fork,
+                 unlock_all_after_fork);
+  atexit(report_at_exit);
+}
+
+} // namespace
+} // namespace rt
+} // namespace tracealloc

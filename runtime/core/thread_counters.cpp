@@ -1,0 +1,146 @@
+//===- thread_counters.cpp - Per-site counters, sharded by thread ---------===//
+#include "core/thread_counters.h"
+#include "core/internal_alloc.h"
+#include "core/spin_lock.h"
+
+#include <pthread.h>
+
+namespace tracealloc {
+namespace rt {
+
+TA_TLS ThreadShard *tls_shard;
+bool g_multi_shard;
+uint64_t g_current;
+uint64_t g_peak;
+
+namespace {
+
+SpinLock g_lock; // guards the shard lists
+ThreadShard *g_all_shards;
+ThreadShard *g_free_shards;
+pthread_key_t g_exit_key;
+pthread_once_t g_exit_key_once = PTHREAD_ONCE_INIT;
+bool g_exit_key_ok;
+
+void release_shard(void *arg) {
+  auto *s = static_cast<ThreadShard *>(arg);
+  if (g_multi_shard)
+    flush_shard_drift(s);
+  tls_shard = nullptr;
+  LockGuard guard(g_lock);
+  s->next_free = g_free_shards;
+  g_free_shards = s;
+}
+
+void create_exit_key() {
+  g_exit_key_ok = pthread_key_create(&g_exit_key, release_shard) == 0;
+}
+
+ThreadShard *new_shard_locked() {
+  auto *s = static_cast<ThreadShard *>(internal_alloc(sizeof(ThreadShard)));
+  if (!s)
+    return nullptr;
+  s->chunks = static_cast<SiteCounters **>(
+      internal_alloc(kCounterChunks * sizeof(SiteCounters *)));
+  if (!s->chunks) {
+    internal_free(s, sizeof(ThreadShard));
+    return nullptr;
+  }
+  if (g_all_shards)
+    __atomic_store_n(&g_multi_shard, true, __ATOMIC_RELAXED);
+  s->next_all = g_all_shards;
+  __atomic_store_n(&g_all_shards, s, __ATOMIC_RELEASE);
+  return s;
+}
+
+} // namespace
+
+ThreadShard *acquire_shard_slow() {
+  pthread_once(&g_exit_key_once, create_exit_key);
+  ThreadShard *s;
+  {
+    LockGuard guard(g_lock);
+    s = g_free_shards;
+    if (s)
+      g_free_shards = s->next_free;
+    else
+      s = new_shard_locked();
+  }
+  if (!s)
+    return nullptr;
+  tls_shard = s;
+  // The key's destructor hands the shard back when the thread exits.
+  if (g_exit_key_ok)
+    pthread_setspecific(g_exit_key, s);
+  return s;
+}
+
+SiteCounters *add_counter_chunk_slow(ThreadShard *s, uint32_t id) {
+  uint32_t index = id >> kCounterChunkShift;
+  if (index >= kCounterChunks)
+    return nullptr;
+  auto *chunk = static_cast<SiteCounters *>(
+      internal_alloc(kCounterChunkSize * sizeof(SiteCounters)));
+  if (!chunk)
+    return nullptr;
+  // Readers summing shards may see the chunk as soon as it is published.
+  __atomic_store_n(&s->chunks[index], chunk, __ATOMIC_RELEASE);
+  return chunk + (id & (kCounterChunkSize - 1));
+}
+
+void flush_shard_drift(ThreadShard *s) {
+  uint64_t drift = s->current - s->flushed;
+  s->flushed = s->current;
+  uint64_t now = __atomic_add_fetch(&g_current, drift, __ATOMIC_RELAXED);
+  if (int64_t(drift) <= 0)
+    return;
+  uint64_t peak = __atomic_load_n(&g_peak, __ATOMIC_RELAXED);
+  while (int64_t(now) > int64_t(peak) &&
+         !__atomic_compare_exchange_n(&g_peak, &peak, now, true,
+                                      __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+  }
+}
+
+void sum_site_counters(SiteCounters *out, uint32_t count) {
+  for (ThreadShard *s = __atomic_load_n(&g_all_shards, __ATOMIC_ACQUIRE); s;
+       s = s->next_all) {
+    for (uint32_t index = 0; index <= (count >> kCounterChunkShift); ++index) {
+      SiteCounters *chunk =
+          __atomic_load_n(&s->chunks[index], __ATOMIC_ACQUIRE);
+      if (!chunk)
+        continue;
+      uint32_t first = index << kCounterChunkShift;
+      for (uint32_t i = 0; i < kCounterChunkSize; ++i) {
+        uint32_t id = first + i;
+        if (id > count)
+          break;
+        const SiteCounters &c = chunk[i];
+        out[id].alloc_bytes += relaxed_load(c.alloc_bytes);
+        out[id].alloc_blocks += relaxed_load(c.alloc_blocks);
+        out[id].free_bytes += relaxed_load(c.free_bytes);
+        out[id].free_blocks += relaxed_load(c.free_blocks);
+      }
+    }
+  }
+}
+
+uint64_t traced_current() {
+  uint64_t total = 0;
+  for (ThreadShard *s = __atomic_load_n(&g_all_shards, __ATOMIC_ACQUIRE); s;
+       s = s->next_all)
+    total += relaxed_load(s->current);
+  return total;
+}
+
+uint64_t traced_peak() {
+  uint64_t peak = relaxed_load(g_peak), now = traced_current();
+  return int64_t(now) > int64_t(peak) ? now : peak;
+}
+
+void reset_traced_peak() { relaxed_store(g_peak, traced_current()); }
+
+void thread_counters_lock_for_fork() { g_lock.lock(); }
+void thread_counters_unlock_after_fork() { g_lock.unlock(); }
+
+} // namespace rt
+} // namespace tracealloc

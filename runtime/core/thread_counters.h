@@ -1,0 +1,110 @@
+//===- thread_counters.h - Per-site counters, sharded by thread -----------===//
+//
+// Each thread counts into its own shard, so the hot path has no atomic
+// read-modify-write and no shared cache line: a thread that frees another
+// thread's block counts the free in its own shard, and a site's totals are
+// the sums over all shards. A shard outlives its thread: it goes back to a
+// free list and the next new thread takes it over, counts and all.
+//
+// Peak: while a single shard exists, its own `current` is the process's
+// traced memory and the peak is exact. From the second shard on, each shard
+// publishes its drift to a global sum whenever it exceeds kPeakFlushBytes,
+// so the peak is exact to within (live threads x kPeakFlushBytes).
+//
+//===----------------------------------------------------------------------===//
+#ifndef TRACEALLOC_RUNTIME_THREAD_COUNTERS_H
+#define TRACEALLOC_RUNTIME_THREAD_COUNTERS_H
+
+#include "core/common.h"
+
+namespace tracealloc {
+namespace rt {
+
+struct SiteCounters {
+  uint64_t alloc_bytes;
+  uint64_t alloc_blocks;
+  uint64_t free_bytes;
+  uint64_t free_blocks;
+};
+
+constexpr uint32_t kCounterChunkShift = 10; // 1024 sites, 32 KiB
+constexpr uint32_t kCounterChunkSize = 1u << kCounterChunkShift;
+constexpr uint32_t kCounterChunks = 1u << 14; // ids below 16 M
+constexpr uint64_t kPeakFlushBytes = 64 * 1024;
+
+struct ThreadShard {
+  SiteCounters **chunks; // kCounterChunks entries, filled on demand
+  uint64_t current;      // traced bytes allocated minus freed by this shard
+  uint64_t flushed;      // the part of `current` added to g_current
+  ThreadShard *next_all;
+  ThreadShard *next_free;
+};
+
+extern TA_TLS ThreadShard *tls_shard;
+extern bool g_multi_shard;    // set once a second shard exists
+extern uint64_t g_current;    // sum of flushed drifts (multi-shard mode)
+extern uint64_t g_peak;
+
+ThreadShard *acquire_shard_slow();
+SiteCounters *add_counter_chunk_slow(ThreadShard *s, uint32_t id);
+void flush_shard_drift(ThreadShard *s);
+
+TA_ALWAYS_INLINE SiteCounters *site_counters(ThreadShard *s, uint32_t id) {
+  SiteCounters *chunk = s->chunks[id >> kCounterChunkShift];
+  if (TA_UNLIKELY(!chunk))
+    return add_counter_chunk_slow(s, id);
+  return chunk + (id & (kCounterChunkSize - 1));
+}
+
+TA_ALWAYS_INLINE ThreadShard *current_shard() {
+  ThreadShard *s = tls_shard;
+  return TA_LIKELY(s) ? s : acquire_shard_slow();
+}
+
+TA_ALWAYS_INLINE void count_alloc(uint32_t trace, uint64_t size) {
+  ThreadShard *s = current_shard();
+  if (TA_UNLIKELY(!s))
+    return;
+  SiteCounters *c = site_counters(s, trace);
+  if (TA_UNLIKELY(!c))
+    return;
+  owner_add(c->alloc_bytes, size);
+  owner_add(c->alloc_blocks, 1);
+  owner_add(s->current, size);
+  if (TA_LIKELY(!relaxed_load(g_multi_shard))) {
+    if (s->current > relaxed_load(g_peak))
+      relaxed_store(g_peak, s->current);
+  } else if (int64_t(s->current - s->flushed) >= int64_t(kPeakFlushBytes)) {
+    flush_shard_drift(s);
+  }
+}
+
+TA_ALWAYS_INLINE void count_free(uint32_t trace, uint64_t size) {
+  ThreadShard *s = current_shard();
+  if (TA_UNLIKELY(!s))
+    return;
+  SiteCounters *c = site_counters(s, trace);
+  if (TA_UNLIKELY(!c))
+    return;
+  owner_add(c->free_bytes, size);
+  owner_add(c->free_blocks, 1);
+  owner_add(s->current, -size);
+  if (TA_UNLIKELY(relaxed_load(g_multi_shard)) &&
+      int64_t(s->flushed - s->current) >= int64_t(kPeakFlushBytes))
+    flush_shard_drift(s);
+}
+
+// Totals over every shard, for ids 1..count (out has count + 1 entries).
+void sum_site_counters(SiteCounters *out, uint32_t count);
+// Traced bytes in use now, summed over shards; and the peak so far.
+uint64_t traced_current();
+uint64_t traced_peak();
+void reset_traced_peak();
+
+void thread_counters_lock_for_fork();
+void thread_counters_unlock_after_fork();
+
+} // namespace rt
+} // namespace tracealloc
+
+#endif

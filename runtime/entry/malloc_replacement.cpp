@@ -1,0 +1,89 @@
+//===- malloc_replacement.cpp - The runtime as the process's malloc -------===//
+//
+// The runtime defines glibc's allocation functions; being a dependency of
+// the executable, it comes before libc in symbol lookup, so every block in
+// the process (from libc, libstdc++, prebuilt libraries, or instrumented
+// code) gets a header. That is what lets uninstrumented code free or resize
+// a traced block, and instrumented code free a block it did not allocate.
+// Calls that reach these functions come from uninstrumented code: they are
+// not traced, except inside an instrumented new-expression (tls_outer_trace).
+//
+//===----------------------------------------------------------------------===//
+#include "core/heap.h"
+
+#include <dlfcn.h>
+
+using namespace tracealloc::rt;
+
+// Until the mode is decided these take the header path without deciding it:
+// deciding calls dlsym, which may call them again.
+TA_EXPORT void *malloc(size_t size) {
+  if (TA_UNLIKELY(g_mode == Mode::Map))
+    return map_malloc(size, tls_outer_trace);
+  return header_malloc(size, tls_outer_trace);
+}
+
+TA_EXPORT void free(void *p) {
+  if (TA_UNLIKELY(g_mode == Mode::Map))
+    return map_free(p);
+  header_free(p);
+}
+
+TA_EXPORT void *calloc(size_t n, size_t elem) {
+  if (TA_UNLIKELY(g_mode == Mode::Map))
+    return map_calloc(n, elem, tls_outer_trace);
+  return header_calloc(n, elem, tls_outer_trace);
+}
+
+TA_EXPORT void *realloc(void *p, size_t size) {
+  if (TA_UNLIKELY(g_mode == Mode::Map))
+    return map_realloc(p, size, kKeepTrace);
+  return header_realloc(p, size, kKeepTrace);
+}
+
+TA_EXPORT void *reallocarray(void *p, size_t n, size_t elem) {
+  return traced_reallocarray(p, n, elem, kKeepTrace);
+}
+
+TA_EXPORT void *memalign(size_t align, size_t size) {
+  return traced_memalign(align, size, tls_outer_trace);
+}
+
+TA_EXPORT void *aligned_alloc(size_t align, size_t size) {
+  return traced_memalign(align, size, tls_outer_trace);
+}
+
+TA_EXPORT int posix_memalign(void **out, size_t align, size_t size) {
+  return traced_posix_memalign(out, align, size, tls_outer_trace);
+}
+
+TA_EXPORT void *valloc(size_t size) {
+  return traced_valloc(size, tls_outer_trace);
+}
+
+TA_EXPORT void *pvalloc(size_t size) {
+  return traced_pvalloc(size, tls_outer_trace);
+}
+
+TA_EXPORT size_t malloc_usable_size(void *p) { return header_usable_size(p); }
+
+namespace tracealloc {
+namespace rt {
+
+// Our malloc, by an address that symbol interposition cannot redirect.
+extern "C" void *tracealloc_own_malloc(size_t)
+    __attribute__((alias("malloc"), visibility("hidden")));
+
+Mode decide_mode() {
+  // dlsym may itself allocate; that allocation goes to whichever malloc is
+  // the process's, and neither path depends on the mode.
+  void *process_malloc = dlsym(RTLD_DEFAULT, "malloc");
+  Mode m = process_malloc == reinterpret_cast<void *>(&tracealloc_own_malloc)
+               ? Mode::Header
+               : Mode::Map;
+  __atomic_store(&g_mode, &m, __ATOMIC_RELEASE);
+  return m;
+}
+
+} // namespace rt
+} // namespace tracealloc

@@ -31,16 +31,15 @@ TA_ALWAYS_INLINE void *finish_block(void *base, size_t size, uint32_t trace,
                                     unsigned align_shift) {
   void *user = static_cast<char *>(base) + (size_t(1) << align_shift);
   BlockHeader *h = header_of(user);
+  if (trace) {
+    size = take_outer_charge(trace, size);
+    count_alloc(trace, size);
+  }
   h->size = size;
   h->trace = trace;
   h->epoch = relaxed_load(g_epoch);
   h->align_shift = static_cast<uint8_t>(align_shift);
   h->magic = kHeaderMagic;
-  if (trace) {
-    if (TA_UNLIKELY(tls_outer_trace))
-      tls_outer_trace = 0;
-    count_alloc(trace, size);
-  }
   return user;
 }
 

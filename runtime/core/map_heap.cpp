@@ -50,8 +50,7 @@ void undo(const MapEntry &e) {
 
 void *record(void *p, size_t size, uint32_t trace) {
   if (p && trace) {
-    if (TA_UNLIKELY(tls_outer_trace))
-      tls_outer_trace = 0;
+    size = take_outer_charge(trace, size);
     MapEntry e = {reinterpret_cast<uintptr_t>(p), size, trace,
                   relaxed_load(g_epoch)};
     MapEntry replaced;

@@ -19,7 +19,7 @@ Mode g_mode = Mode::Unknown;
 // constructors are traced as the default says; options may turn it off.
 bool g_tracing = true;
 uint16_t g_epoch = 1;
-TA_TLS uint32_t tls_outer_trace;
+TA_TLS OuterCharge tls_outer;
 
 namespace {
 

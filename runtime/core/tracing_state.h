@@ -24,18 +24,43 @@ extern Mode g_mode;
 extern bool g_tracing;
 extern uint16_t g_epoch; // bumped when traces are cleared
 
-// Set by an operator new entry that calls the program's own replacement of
-// operator new, so that the allocation inside it is charged to the line of
-// the new-expression (once), not to the line inside the replacement.
-extern TA_TLS uint32_t tls_outer_trace;
+// Set by an operator new entry while it runs the program's operator new, so
+// that the first allocation made inside (libstdc++'s malloc call, or the one
+// in the program's replacement) is charged once, to the new-expression's
+// line and with the size the new-expression asked for.
+struct OuterCharge {
+  uint32_t trace;
+  uint64_t size;
+};
+extern TA_TLS OuterCharge tls_outer;
+
+// The pending outer trace, if an allocation of `size` bytes can be the one
+// the new-expression asked for. Smaller ones are not: when the operator
+// fails and throws, the exception object is allocated while the charge is
+// still pending (the request that failed was larger than any such object).
+TA_ALWAYS_INLINE uint32_t outer_trace(uint64_t size) {
+  uint32_t trace = tls_outer.trace;
+  return TA_UNLIKELY(trace) && size >= tls_outer.size ? trace : 0;
+}
+
+// The size to charge for a block of `size` bytes traced under `trace`;
+// takes the outer charge when `trace` is it.
+TA_ALWAYS_INLINE uint64_t take_outer_charge(uint32_t trace, uint64_t size) {
+  if (TA_UNLIKELY(tls_outer.trace) && trace == tls_outer.trace) {
+    tls_outer.trace = 0;
+    return tls_outer.size;
+  }
+  return size;
+}
 
 Mode decide_mode();
 
 // The trace id for an allocation at `site` now; 0 when not tracing. An
-// outer trace (see tls_outer_trace) wins; the allocation that succeeds
-// under it clears it (finish_block), so a new_handler retry still gets it.
-TA_ALWAYS_INLINE uint32_t trace_for(const __tracealloc_site *site) {
-  if (uint32_t outer = tls_outer_trace; TA_UNLIKELY(outer))
+// outer charge wins; the allocation that succeeds under it takes it, so a
+// new_handler retry is still charged.
+TA_ALWAYS_INLINE uint32_t trace_for(const __tracealloc_site *site,
+                                    uint64_t size) {
+  if (uint32_t outer = outer_trace(size); TA_UNLIKELY(outer))
     return outer;
   return TA_LIKELY(relaxed_load(g_tracing)) ? site_id(site) : 0;
 }

@@ -3,8 +3,7 @@
 // An entry calls the program's own operator (libstdc++'s, or the program's
 // replacement), so new_handler, bad_alloc, nothrow and alignment behave
 // exactly as without TraceAlloc. The block is charged to the line of the
-// new-expression through tls_outer_trace: the first allocation made inside
-// the operator (libstdc++'s malloc call, or the replacement's) takes it.
+// new-expression through tls_outer (see tracing_state.h).
 //
 //===----------------------------------------------------------------------===//
 #include "core/heap.h"
@@ -13,7 +12,7 @@
 
 // This file is built with -fexceptions: a bad_alloc from the program's
 // operator new unwinds through an entry, whose cleanup must clear
-// tls_outer_trace. The cleanup needs libstdc++'s personality routine; a C
+// tls_outer. The cleanup needs libstdc++'s personality routine; a C
 // program has none and never calls these entries, so the reference is weak
 // and the runtime does not depend on libstdc++.
 __asm__(".weak __gxx_personality_v0");
@@ -70,21 +69,21 @@ namespace {
 // Clears the outer trace however the operator returns, exceptions included:
 // a stale one would charge the exception object (or any later allocation)
 // to the new-expression.
-struct OuterTraceScope {
-  explicit OuterTraceScope(uint32_t trace) { tls_outer_trace = trace; }
-  ~OuterTraceScope() { tls_outer_trace = 0; }
+struct OuterChargeScope {
+  OuterChargeScope(uint32_t trace, size_t size) { tls_outer = {trace, size}; }
+  ~OuterChargeScope() { tls_outer.trace = 0; }
 };
 
 // Runs the program's operator new with the block charged to `site`.
 template <typename Call>
 TA_ALWAYS_INLINE void *charged_new(const Site *site, size_t size, Call call) {
-  uint32_t trace = trace_for(site);
+  uint32_t trace = trace_for(site, size);
   void *p;
   bool taken;
   {
-    OuterTraceScope scope(trace);
+    OuterChargeScope scope(trace, size);
     p = call();
-    taken = !tls_outer_trace;
+    taken = !tls_outer.trace;
   }
   // Nothing we saw took the trace. In Mode::Map the process's malloc is not
   // ours, so record the block here; in Mode::Header the operator got its

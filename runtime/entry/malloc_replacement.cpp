@@ -6,7 +6,7 @@
 // code) gets a header. That is what lets uninstrumented code free or resize
 // a traced block, and instrumented code free a block it did not allocate.
 // Calls that reach these functions come from uninstrumented code: they are
-// not traced, except inside an instrumented new-expression (tls_outer_trace).
+// not traced, except inside an instrumented new-expression (tls_outer.trace).
 //
 //===----------------------------------------------------------------------===//
 #include "core/heap.h"
@@ -19,8 +19,8 @@ using namespace tracealloc::rt;
 // deciding calls dlsym, which may call them again.
 TA_EXPORT void *malloc(size_t size) {
   if (TA_UNLIKELY(g_mode == Mode::Map))
-    return map_malloc(size, tls_outer_trace);
-  return header_malloc(size, tls_outer_trace);
+    return map_malloc(size, outer_trace(size));
+  return header_malloc(size, outer_trace(size));
 }
 
 TA_EXPORT void free(void *p) {
@@ -31,8 +31,8 @@ TA_EXPORT void free(void *p) {
 
 TA_EXPORT void *calloc(size_t n, size_t elem) {
   if (TA_UNLIKELY(g_mode == Mode::Map))
-    return map_calloc(n, elem, tls_outer_trace);
-  return header_calloc(n, elem, tls_outer_trace);
+    return map_calloc(n, elem, outer_trace(n * elem));
+  return header_calloc(n, elem, outer_trace(n * elem));
 }
 
 TA_EXPORT void *realloc(void *p, size_t size) {
@@ -46,23 +46,23 @@ TA_EXPORT void *reallocarray(void *p, size_t n, size_t elem) {
 }
 
 TA_EXPORT void *memalign(size_t align, size_t size) {
-  return traced_memalign(align, size, tls_outer_trace);
+  return traced_memalign(align, size, outer_trace(size));
 }
 
 TA_EXPORT void *aligned_alloc(size_t align, size_t size) {
-  return traced_memalign(align, size, tls_outer_trace);
+  return traced_memalign(align, size, outer_trace(size));
 }
 
 TA_EXPORT int posix_memalign(void **out, size_t align, size_t size) {
-  return traced_posix_memalign(out, align, size, tls_outer_trace);
+  return traced_posix_memalign(out, align, size, outer_trace(size));
 }
 
 TA_EXPORT void *valloc(size_t size) {
-  return traced_valloc(size, tls_outer_trace);
+  return traced_valloc(size, outer_trace(size));
 }
 
 TA_EXPORT void *pvalloc(size_t size) {
-  return traced_pvalloc(size, tls_outer_trace);
+  return traced_pvalloc(size, outer_trace(size));
 }
 
 TA_EXPORT size_t malloc_usable_size(void *p) { return header_usable_size(p); }

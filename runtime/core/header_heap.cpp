@@ -55,12 +55,18 @@ void *header_realloc(void *user, size_t size, uint32_t trace) {
     result = finish_block(base, size, trace, kDefaultAlignShift);
   } else {
     // An over-aligned block: realloc need not keep the alignment (C says
-    // so; glibc does not either), so move it to an ordinary block.
-    result = header_malloc(size, trace);
-    if (!result)
+    // so; glibc does not either), so move it to an ordinary block. Counted
+    // as every realloc is: the old block's free, then the new allocation.
+    void *fresh = header_malloc(size, 0);
+    if (!fresh)
       return nullptr;
-    memcpy(result, user, old_size < size ? old_size : size);
+    memcpy(fresh, user, old_size < size ? old_size : size);
+    if (was_traced)
+      count_free(old_trace, old_size);
+    h->trace = 0; // uncounted above
     header_free(user);
+    result = finish_block(block_base(fresh, header_of(fresh)), size, trace,
+                          kDefaultAlignShift);
   }
   return result;
 }

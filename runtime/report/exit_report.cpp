@@ -89,7 +89,7 @@ void print_section(TextWriter &out, const char *title,
     char label[4200];
     snprintf(label, sizeof label, "#%zu: %s:%u", i + 1, s.file, s.line);
     print_statistic(out, label, s.size, s.count, true);
-    char source[512];
+    char source[4096];
     if (g_options.report_source &&
         read_source_line(s.file, s.line, source, sizeof source))
       out.print("    %s\n", source);

@@ -8,7 +8,7 @@ namespace tracealloc {
 namespace rt {
 
 // CPython's Lib/tracemalloc.py _format_size(size, sign): "1000 B",
-// "10.0 KiB", "976 KiB", "+1.5 MiB". Returns buf.
+// "10.0 KiB", "1536 KiB", "+12.5 MiB". Returns buf.
 const char *format_size(char *buf, size_t buf_size, double size, bool sign);
 
 } // namespace rt

@@ -24,6 +24,8 @@ struct BlockHeader {
 static_assert(sizeof(BlockHeader) == 16, "the header keeps 16-byte alignment");
 
 constexpr uint8_t kHeaderMagic = 0xa7;
+// A free block held in a thread's block cache (block_cache.h).
+constexpr uint8_t kCachedMagic = 0xa8;
 constexpr unsigned kDefaultAlignShift = 4; // the header itself: 16 bytes
 constexpr size_t kHeaderSize = sizeof(BlockHeader);
 

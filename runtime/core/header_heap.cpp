@@ -1,7 +1,9 @@
 //===- header_heap.cpp - The slower paths of header-mode allocation -------===//
 #include "core/header_heap.h"
+#include "core/diagnostics.h"
 
 #include <dlfcn.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -69,6 +71,11 @@ void *header_realloc(void *user, size_t size, uint32_t trace) {
                           kDefaultAlignShift);
   }
   return result;
+}
+
+void report_double_free(void *user) {
+  error("free(): double free of %p (the block is already free)", user);
+  abort();
 }
 
 size_t header_usable_size(void *user) {

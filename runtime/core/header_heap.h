@@ -43,7 +43,52 @@ TA_ALWAYS_INLINE void *finish_block(void *base, size_t size, uint32_t trace,
   return user;
 }
 
+// The calling thread's shard, for its block cache; null when it has none
+// and may not get one now.
+TA_ALWAYS_INLINE ThreadShard *cache_shard() {
+  ThreadShard *s = tls_shard;
+  return TA_LIKELY(s) ? s : shard_for_untraced_slow();
+}
+
+// A block of the calling thread's cache that fits `size` bytes, or null.
+TA_ALWAYS_INLINE BlockHeader *cache_take(size_t size) {
+  if (size > kCachedMaxSize)
+    return nullptr;
+  ThreadShard *s = cache_shard();
+  if (TA_UNLIKELY(!s))
+    return nullptr;
+  unsigned c = cache_class(size);
+  BlockHeader *h = s->cache.head[c];
+  if (h) {
+    s->cache.head[c] = reinterpret_cast<BlockHeader *>(h->size);
+    --s->cache.count[c];
+  }
+  return h;
+}
+
+// Keeps a free block with an ordinary header in the calling thread's cache;
+// false if the cache has no room for it.
+TA_ALWAYS_INLINE bool cache_keep(BlockHeader *h) {
+  if (h->size > kCachedMaxSize || h->align_shift != kDefaultAlignShift)
+    return false;
+  ThreadShard *s = cache_shard();
+  if (TA_UNLIKELY(!s))
+    return false;
+  unsigned c = cache_class(h->size);
+  if (s->cache.count[c] >= kCacheDepth)
+    return false;
+  h->size = reinterpret_cast<uint64_t>(s->cache.head[c]);
+  h->magic = kCachedMagic;
+  s->cache.head[c] = h;
+  ++s->cache.count[c];
+  return true;
+}
+
+[[noreturn]] void report_double_free(void *user);
+
 TA_ALWAYS_INLINE void *header_malloc(size_t size, uint32_t trace) {
+  if (BlockHeader *cached = cache_take(size))
+    return finish_block(cached, size, trace, kDefaultAlignShift);
   if (TA_UNLIKELY(size > kMaxRequest)) {
     errno = ENOMEM;
     return nullptr;
@@ -60,6 +105,10 @@ TA_ALWAYS_INLINE void *header_calloc(size_t n, size_t elem, uint32_t trace) {
                   size > kMaxRequest)) {
     errno = ENOMEM;
     return nullptr;
+  }
+  if (BlockHeader *cached = cache_take(size)) {
+    __builtin_memset(cached + 1, 0, size);
+    return finish_block(cached, size, trace, kDefaultAlignShift);
   }
   void *base = __libc_calloc(1, size + kHeaderSize);
   if (TA_UNLIKELY(!base))
@@ -79,13 +128,16 @@ TA_ALWAYS_INLINE void header_free(void *user) {
     return;
   BlockHeader *h = header_of(user);
   if (TA_UNLIKELY(h->magic != kHeaderMagic)) {
+    if (h->magic == kCachedMagic)
+      report_double_free(user);
     // Not ours: a block glibc handed out before we could see it.
     __libc_free(user);
     return;
   }
   if (is_traced_now(h))
     count_free(h->trace, h->size);
-  __libc_free(block_base(user, h));
+  if (!cache_keep(h))
+    __libc_free(block_base(user, h));
 }
 
 // trace == kKeepTrace: the caller is uninstrumented; the block stays under

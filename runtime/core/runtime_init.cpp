@@ -56,6 +56,7 @@ __attribute__((constructor)) void initialize_runtime() {
   pthread_atfork(lock_all_for_fork, unlock_all_after_fork,
                  unlock_all_after_fork);
   atexit(report_at_exit);
+  __atomic_store_n(&g_runtime_ready, true, __ATOMIC_RELEASE);
 }
 
 } // namespace

@@ -9,7 +9,9 @@ namespace tracealloc {
 namespace rt {
 
 TA_TLS ThreadShard *tls_shard;
+static TA_TLS bool tls_thread_exiting;
 bool g_multi_shard;
+bool g_runtime_ready;
 uint64_t g_current;
 uint64_t g_peak;
 
@@ -27,6 +29,7 @@ void release_shard(void *arg) {
   if (g_multi_shard)
     flush_shard_drift(s);
   tls_shard = nullptr;
+  tls_thread_exiting = true;
   LockGuard guard(g_lock);
   s->next_free = g_free_shards;
   g_free_shards = s;
@@ -73,6 +76,12 @@ ThreadShard *acquire_shard_slow() {
   if (g_exit_key_ok)
     pthread_setspecific(g_exit_key, s);
   return s;
+}
+
+ThreadShard *shard_for_untraced_slow() {
+  if (tls_thread_exiting || __atomic_load_n(&g_runtime_ready, __ATOMIC_ACQUIRE) == false)
+    return nullptr;
+  return acquire_shard_slow();
 }
 
 SiteCounters *add_counter_chunk_slow(ThreadShard *s, uint32_t id) {

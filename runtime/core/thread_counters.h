@@ -15,6 +15,7 @@
 #ifndef TRACEALLOC_RUNTIME_THREAD_COUNTERS_H
 #define TRACEALLOC_RUNTIME_THREAD_COUNTERS_H
 
+#include "core/block_cache.h"
 #include "core/common.h"
 
 namespace tracealloc {
@@ -38,14 +39,21 @@ struct ThreadShard {
   uint64_t flushed;      // the part of `current` added to g_current
   ThreadShard *next_all;
   ThreadShard *next_free;
+  BlockCache cache;
 };
 
 extern TA_TLS ThreadShard *tls_shard;
 extern bool g_multi_shard;    // set once a second shard exists
+extern bool g_runtime_ready;  // set at the end of the runtime's constructor
 extern uint64_t g_current;    // sum of flushed drifts (multi-shard mode)
 extern uint64_t g_peak;
 
 ThreadShard *acquire_shard_slow();
+// A shard for a thread that so far only made untraced allocations (for its
+// block cache): null before the runtime's constructor has run (glibc may
+// not be ready for pthread keys yet) and once the thread has begun to exit
+// (its shard went back to the free list, and none may leak).
+ThreadShard *shard_for_untraced_slow();
 SiteCounters *add_counter_chunk_slow(ThreadShard *s, uint32_t id);
 void flush_shard_drift(ThreadShard *s);
 

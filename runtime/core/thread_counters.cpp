@@ -12,6 +12,8 @@ TA_TLS ThreadShard *tls_shard;
 static TA_TLS bool tls_thread_exiting;
 bool g_multi_shard;
 bool g_runtime_ready;
+
+static unsigned g_counting_shards;
 uint64_t g_current;
 uint64_t g_peak;
 
@@ -49,8 +51,6 @@ ThreadShard *new_shard_locked() {
     internal_free(s, sizeof(ThreadShard));
     return nullptr;
   }
-  if (g_all_shards)
-    __atomic_store_n(&g_multi_shard, true, __ATOMIC_RELAXED);
   s->next_all = g_all_shards;
   __atomic_store_n(&g_all_shards, s, __ATOMIC_RELEASE);
   return s;
@@ -92,6 +92,14 @@ SiteCounters *add_counter_chunk_slow(ThreadShard *s, uint32_t id) {
       internal_alloc(kCounterChunkSize * sizeof(SiteCounters)));
   if (!chunk)
     return nullptr;
+  // A shard's first counter chunk marks it as counting traced memory (many
+  // shards only serve untraced threads' block caches). From the second such
+  // shard on, no single shard's total is the process's.
+  if (!s->counts_traces) {
+    s->counts_traces = true;
+    if (__atomic_add_fetch(&g_counting_shards, 1, __ATOMIC_RELAXED) > 1)
+      __atomic_store_n(&g_multi_shard, true, __ATOMIC_RELAXED);
+  }
   // Readers summing shards may see the chunk as soon as it is published.
   __atomic_store_n(&s->chunks[index], chunk, __ATOMIC_RELEASE);
   return chunk + (id & (kCounterChunkSize - 1));

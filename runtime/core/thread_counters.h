@@ -6,8 +6,8 @@
 // the sums over all shards. A shard outlives its thread: it goes back to a
 // free list and the next new thread takes it over, counts and all.
 //
-// Peak: while a single shard exists, its own `current` is the process's
-// traced memory and the peak is exact. From the second shard on, each shard
+// Peak: while a single shard counts traces, its own `current` is the
+// process's traced memory and the peak is exact. From the second on, each shard
 // publishes its drift to a global sum whenever it exceeds kPeakFlushBytes,
 // so the peak is exact to within (live threads x kPeakFlushBytes).
 //
@@ -39,11 +39,12 @@ struct ThreadShard {
   uint64_t flushed;      // the part of `current` added to g_current
   ThreadShard *next_all;
   ThreadShard *next_free;
+  bool counts_traces;
   BlockCache cache;
 };
 
 extern TA_TLS ThreadShard *tls_shard;
-extern bool g_multi_shard;    // set once a second shard exists
+extern bool g_multi_shard;    // set once a second shard counts traces
 extern bool g_runtime_ready;  // set at the end of the runtime's constructor
 extern uint64_t g_current;    // sum of flushed drifts (multi-shard mode)
 extern uint64_t g_peak;

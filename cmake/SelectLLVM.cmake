@@ -7,6 +7,12 @@
 
 set(TRACEALLOC_SUPPORTED_LLVM_MAJORS 22 21 20 19)
 
+if(LLVM_DIR AND NOT EXISTS "${LLVM_DIR}/LLVMConfig.cmake")
+  message(FATAL_ERROR
+    "LLVM_DIR=${LLVM_DIR} has no LLVMConfig.cmake; pass the directory that "
+    "holds it, e.g. -DLLVM_DIR=/usr/lib/llvm-22/lib/cmake/llvm")
+endif()
+
 if(NOT LLVM_DIR)
   foreach(major IN LISTS TRACEALLOC_SUPPORTED_LLVM_MAJORS)
     if(EXISTS "/usr/lib/llvm-${major}/lib/cmake/llvm/LLVMConfig.cmake")

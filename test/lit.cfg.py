@@ -1,0 +1,79 @@
+# test/lit.cfg.py - the TraceAlloc lit suite: formats, substitutions, features.
+#
+# Loaded by the lit.site.cfg.py that CMake writes into <build>/test; run the
+# suite as `lit <build>/test` (or one test: `lit <build>/test/e2e/foo.c`).
+
+import os
+
+import lit.formats
+
+if not hasattr(config, "tracealloc_obj_root"):
+    lit_config.fatal(
+        "run lit on the build tree (lit <build>/test), not on the source tree")
+
+config.name = "TraceAlloc"
+# RUN lines run under bash (with pipefail), so tests may use any shell syntax.
+config.test_format = lit.formats.ShTest(execute_external=True)
+config.suffixes = [".ll", ".c", ".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py",
+                   "lit.site.cfg.py", "README.md"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.tracealloc_obj_root, "test")
+
+# --- Substitutions (longest first: lit applies them in order) -------------
+config.substitutions.append(("%tracealloc_cxx",
+                             os.path.join(config.tracealloc_bin_dir, "tracealloc-clang++")))
+config.substitutions.append(("%tracealloc_cc",
+                             os.path.join(config.tracealloc_bin_dir, "tracealloc-clang")))
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%clang", config.clang))
+config.substitutions.append(("%opt", config.opt))
+config.substitutions.append(("%plugin", config.tracealloc_plugin))
+config.substitutions.append(("%rtlib", config.tracealloc_lib_dir))
+config.substitutions.append(("%include", config.tracealloc_include_dir))
+config.substitutions.append(("%cmake", config.cmake))
+config.substitutions.append(("%obj_root", config.tracealloc_obj_root))
+config.substitutions.append(("%src_root", config.tracealloc_src_root))
+config.substitutions.append(("%llvm_major", str(config.llvm_version_major)))
+# What a program compiled with plain %clang needs to link against a runtime
+# built with TRACEALLOC_SANITIZER (the wrappers add it themselves).
+sanitize_flags = ""
+if config.tracealloc_sanitizer:
+    sanitize_flags = "-fsanitize=%s -shared-libsan -Wl,-rpath,%s" % (
+        config.tracealloc_sanitizer, config.tracealloc_sanitizer_libdir)
+config.substitutions.append(("%sanitize_flags", sanitize_flags))
+
+# --- Features ----------------------------------------------------------
+config.available_features.add("llvm-%d" % config.llvm_version_major)
+sanitizer_features = {"thread": "tsan", "address": "asan"}
+if config.tracealloc_sanitizer:
+    if config.tracealloc_sanitizer not in sanitizer_features:
+        lit_config.fatal("unknown TRACEALLOC_SANITIZER '%s'" % config.tracealloc_sanitizer)
+    config.available_features.add(sanitizer_features[config.tracealloc_sanitizer])
+    config.available_features.add("sanitizer")
+
+# --- Environment -------------------------------------------------------
+# FileCheck, not, count, llvm-readelf ... of the selected LLVM come first,
+# then the wrappers; Debian's /usr/bin/clang (an older release) never wins.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.tracealloc_bin_dir,
+     config.environment.get("PATH", os.environ.get("PATH", ""))])
+
+# Hermetic runs: the runtime and the wrappers read only what a test sets.
+for var in ["TRACEALLOC_OPTIONS", "TRACEALLOC_WRAPPER_VERBOSE"]:
+    config.environment.pop(var, None)
+
+# Sanitizer builds: programs test malloc failure (malloc(SIZE_MAX) returns
+# null), and leave blocks live on purpose (the "in use at exit" report).
+def add_sanitizer_options(var, defaults):
+    options = config.environment.get(var, "")
+    for option in defaults:
+        if option.split("=")[0] not in options:
+            options = ":".join(o for o in [options, option] if o)
+    config.environment[var] = options
+
+if config.tracealloc_sanitizer == "address":
+    add_sanitizer_options("ASAN_OPTIONS",
+                          ["allocator_may_return_null=1", "detect_leaks=0"])
+elif config.tracealloc_sanitizer == "thread":
+    add_sanitizer_options("TSAN_OPTIONS", ["allocator_may_return_null=1"])

@@ -3,12 +3,17 @@
 // An entry calls the program's own operator (libstdc++'s, or the program's
 // replacement), so new_handler, bad_alloc, nothrow and alignment behave
 // exactly as without TraceAlloc. The block is charged to the line of the
-// new-expression through tls_outer (see tracing_state.h).
+// new-expression through tls_outer (see tracing_state.h). When the
+// operators are the C++ library's, an entry first does what the library's
+// operator would do itself, and calls it only when that fails.
 //
 //===----------------------------------------------------------------------===//
 #include "core/heap.h"
+#include "core/spin_lock.h"
 
+#include <dlfcn.h>
 #include <new>
+#include <string.h>
 
 // This file is built with -fexceptions: a bad_alloc from the program's
 // operator new unwinds through an entry, whose cleanup must clear
@@ -19,52 +24,109 @@ __asm__(".weak __gxx_personality_v0");
 
 using namespace tracealloc::rt;
 using Site = __tracealloc_site;
+using std::align_val_t;
+using std::nothrow_t;
 
-// The program's operators, by their mangled names. Weak: a C program has
-// none, and never calls these entries.
-#define TA_PROGRAM_OPERATOR(RET, NAME, SYMBOL, ...)                            \
-  extern "C" RET NAME(__VA_ARGS__) __asm__(#SYMBOL) __attribute__((weak));
-TA_PROGRAM_OPERATOR(void *, program_Znwm, _Znwm, size_t)
-TA_PROGRAM_OPERATOR(void *, program_ZnwmRKSt9nothrow_t, _ZnwmRKSt9nothrow_t,
-                    size_t, const std::nothrow_t &)
-TA_PROGRAM_OPERATOR(void *, program_ZnwmSt11align_val_t, _ZnwmSt11align_val_t,
-                    size_t, std::align_val_t)
-TA_PROGRAM_OPERATOR(void *, program_ZnwmSt11align_val_tRKSt9nothrow_t,
-                    _ZnwmSt11align_val_tRKSt9nothrow_t, size_t,
-                    std::align_val_t, const std::nothrow_t &)
-TA_PROGRAM_OPERATOR(void *, program_Znam, _Znam, size_t)
-TA_PROGRAM_OPERATOR(void *, program_ZnamRKSt9nothrow_t, _ZnamRKSt9nothrow_t,
-                    size_t, const std::nothrow_t &)
-TA_PROGRAM_OPERATOR(void *, program_ZnamSt11align_val_t, _ZnamSt11align_val_t,
-                    size_t, std::align_val_t)
-TA_PROGRAM_OPERATOR(void *, program_ZnamSt11align_val_tRKSt9nothrow_t,
-                    _ZnamSt11align_val_tRKSt9nothrow_t, size_t,
-                    std::align_val_t, const std::nothrow_t &)
-TA_PROGRAM_OPERATOR(void, program_ZdlPv, _ZdlPv, void *)
-TA_PROGRAM_OPERATOR(void, program_ZdlPvm, _ZdlPvm, void *, size_t)
-TA_PROGRAM_OPERATOR(void, program_ZdlPvRKSt9nothrow_t, _ZdlPvRKSt9nothrow_t,
-                    void *, const std::nothrow_t &)
-TA_PROGRAM_OPERATOR(void, program_ZdlPvSt11align_val_t, _ZdlPvSt11align_val_t,
-                    void *, std::align_val_t)
-TA_PROGRAM_OPERATOR(void, program_ZdlPvmSt11align_val_t,
-                    _ZdlPvmSt11align_val_t, void *, size_t, std::align_val_t)
-TA_PROGRAM_OPERATOR(void, program_ZdlPvSt11align_val_tRKSt9nothrow_t,
-                    _ZdlPvSt11align_val_tRKSt9nothrow_t, void *,
-                    std::align_val_t, const std::nothrow_t &)
-TA_PROGRAM_OPERATOR(void, program_ZdaPv, _ZdaPv, void *)
-TA_PROGRAM_OPERATOR(void, program_ZdaPvm, _ZdaPvm, void *, size_t)
-TA_PROGRAM_OPERATOR(void, program_ZdaPvRKSt9nothrow_t, _ZdaPvRKSt9nothrow_t,
-                    void *, const std::nothrow_t &)
-TA_PROGRAM_OPERATOR(void, program_ZdaPvSt11align_val_t, _ZdaPvSt11align_val_t,
-                    void *, std::align_val_t)
-TA_PROGRAM_OPERATOR(void, program_ZdaPvmSt11align_val_t,
-                    _ZdaPvmSt11align_val_t, void *, size_t, std::align_val_t)
-TA_PROGRAM_OPERATOR(void, program_ZdaPvSt11align_val_tRKSt9nothrow_t,
-                    _ZdaPvSt11align_val_tRKSt9nothrow_t, void *,
-                    std::align_val_t, const std::nothrow_t &)
-#undef TA_PROGRAM_OPERATOR
+// TA_OPERATOR(SYMBOL, RETURN, PARAMETERS, ARGUMENTS): the replaceable global
+// operators, as the program calls them.
+#define TA_NEW_OPERATORS(TA_OPERATOR)                                          \
+  TA_OPERATOR(_Znwm, void *, (size_t size), (size))                            \
+  TA_OPERATOR(_ZnwmRKSt9nothrow_t, void *,                                     \
+              (size_t size, const nothrow_t &nt), (size, nt))                  \
+  TA_OPERATOR(_ZnwmSt11align_val_t, void *, (size_t size, align_val_t al),     \
+              (size, al))                                                      \
+  TA_OPERATOR(_ZnwmSt11align_val_tRKSt9nothrow_t, void *,                      \
+              (size_t size, align_val_t al, const nothrow_t &nt),              \
+              (size, al, nt))                                                  \
+  TA_OPERATOR(_Znam, void *, (size_t size), (size))                            \
+  TA_OPERATOR(_ZnamRKSt9nothrow_t, void *,                                     \
+              (size_t size, const nothrow_t &nt), (size, nt))                  \
+  TA_OPERATOR(_ZnamSt11align_val_t, void *, (size_t size, align_val_t al),     \
+              (size, al))                                                      \
+  TA_OPERATOR(_ZnamSt11align_val_tRKSt9nothrow_t, void *,                      \
+              (size_t size, align_val_t al, const nothrow_t &nt),              \
+              (size, al, nt))
+#define TA_DELETE_OPERATORS(TA_OPERATOR)                                       \
+  TA_OPERATOR(_ZdlPv, void, (void *p), (p))                                    \
+  TA_OPERATOR(_ZdlPvm, void, (void *p, size_t n), (p, n))                      \
+  TA_OPERATOR(_ZdlPvRKSt9nothrow_t, void, (void *p, const nothrow_t &nt),      \
+              (p, nt))                                                         \
+  TA_OPERATOR(_ZdlPvSt11align_val_t, void, (void *p, align_val_t al), (p, al)) \
+  TA_OPERATOR(_ZdlPvmSt11align_val_t, void,                                    \
+              (void *p, size_t n, align_val_t al), (p, n, al))                 \
+  TA_OPERATOR(_ZdlPvSt11align_val_tRKSt9nothrow_t, void,                       \
+              (void *p, align_val_t al, const nothrow_t &nt), (p, al, nt))     \
+  TA_OPERATOR(_ZdaPv, void, (void *p), (p))                                    \
+  TA_OPERATOR(_ZdaPvm, void, (void *p, size_t n), (p, n))                      \
+  TA_OPERATOR(_ZdaPvRKSt9nothrow_t, void, (void *p, const nothrow_t &nt),      \
+              (p, nt))                                                         \
+  TA_OPERATOR(_ZdaPvSt11align_val_t, void, (void *p, align_val_t al), (p, al)) \
+  TA_OPERATOR(_ZdaPvmSt11align_val_t, void,                                    \
+              (void *p, size_t n, align_val_t al), (p, n, al))                 \
+  TA_OPERATOR(_ZdaPvSt11align_val_tRKSt9nothrow_t, void,                       \
+              (void *p, align_val_t al, const nothrow_t &nt), (p, al, nt))
 
 namespace {
+
+// The program's operators, found with dlsym on first use rather than bound
+// as weak references when the runtime is loaded: a C program that later
+// dlopens an instrumented C++ library only has libstdc++ from then on.
+struct ProgramOperators {
+#define TA_POINTER(SYMBOL, RETURN, PARAMETERS, ARGUMENTS)                      \
+  RETURN(*SYMBOL) PARAMETERS;
+  TA_NEW_OPERATORS(TA_POINTER)
+  TA_DELETE_OPERATORS(TA_POINTER)
+#undef TA_POINTER
+  // All of them are the C++ library's: none is the program's replacement.
+  bool from_library;
+};
+
+ProgramOperators g_operators;
+bool g_operators_ready;
+SpinLock g_operators_lock;
+
+bool defined_by_cxx_library(void *fn) {
+  Dl_info info;
+  if (!dladdr(fn, &info) || !info.dli_fname)
+    return false;
+  const char *name = strrchr(info.dli_fname, '/');
+  name = name ? name + 1 : info.dli_fname;
+  return strncmp(name, "libstdc++.so", 12) == 0 ||
+         strncmp(name, "libc++.so", 9) == 0;
+}
+
+TA_NOINLINE const ProgramOperators &resolve_program_operators() {
+  LockGuard guard(g_operators_lock);
+  if (!g_operators_ready) {
+    bool from_library = true;
+#define TA_RESOLVE(SYMBOL, RETURN, PARAMETERS, ARGUMENTS)                      \
+  g_operators.SYMBOL =                                                         \
+      reinterpret_cast<RETURN(*) PARAMETERS>(dlsym(RTLD_DEFAULT, #SYMBOL));   \
+  from_library = from_library &&                                               \
+                 defined_by_cxx_library(                                       \
+                     reinterpret_cast<void *>(g_operators.SYMBOL));
+    TA_NEW_OPERATORS(TA_RESOLVE)
+    TA_DELETE_OPERATORS(TA_RESOLVE)
+#undef TA_RESOLVE
+    g_operators.from_library = from_library;
+    __atomic_store_n(&g_operators_ready, true, __ATOMIC_RELEASE);
+  }
+  return g_operators;
+}
+
+TA_ALWAYS_INLINE const ProgramOperators &program_operators() {
+  if (TA_LIKELY(__atomic_load_n(&g_operators_ready, __ATOMIC_ACQUIRE)))
+    return g_operators;
+  return resolve_program_operators();
+}
+
+// When the operators are the library's and blocks carry headers, an entry
+// may do what libstdc++'s operator does (malloc, or aligned_alloc, then
+// free) itself, one call shorter. Anything else, including a failed first
+// attempt (new_handler, bad_alloc), goes to the program's operator.
+TA_ALWAYS_INLINE bool library_operators_in_header_mode() {
+  return header_mode() && program_operators().from_library;
+}
 
 // Clears the outer trace however the operator returns, exceptions included:
 // a stale one would charge the exception object (or any later allocation)
@@ -99,59 +161,47 @@ TA_ALWAYS_INLINE void before_delete(void *p) {
     map_forget(p);
 }
 
+// What libstdc++'s operators do first: malloc, or aligned_alloc for an
+// aligned new. Null when that first attempt fails, or for a zero-byte
+// request (libstdc++ makes it one byte; the program's operator does that).
+TA_ALWAYS_INLINE void *library_new(uint32_t trace, size_t size) {
+  return size ? header_malloc(size, trace) : nullptr;
+}
+TA_ALWAYS_INLINE void *library_new(uint32_t trace, size_t size,
+                                   const nothrow_t &) {
+  return library_new(trace, size);
+}
+TA_ALWAYS_INLINE void *library_new(uint32_t trace, size_t size,
+                                   align_val_t al) {
+  return size ? traced_memalign(static_cast<size_t>(al), size, trace)
+              : nullptr;
+}
+TA_ALWAYS_INLINE void *library_new(uint32_t trace, size_t size,
+                                   align_val_t al, const nothrow_t &) {
+  return library_new(trace, size, al);
+}
+
 } // namespace
 
-#define TA_NEW_ENTRY(SYMBOL, PARAMS, ARGS)                                     \
-  TA_EXPORT void *__tracealloc_##SYMBOL PARAMS {                               \
-    return charged_new(site, size, [&] { return program##SYMBOL ARGS; });      \
+#define TA_WITH_SITE(...) (__VA_ARGS__, const Site *site)
+#define TA_UNPAREN(...) __VA_ARGS__
+
+// libstdc++'s delete operators all end in free().
+#define TA_NEW_ENTRY(SYMBOL, RETURN, PARAMETERS, ARGUMENTS)                    \
+  TA_EXPORT void *__tracealloc_##SYMBOL TA_WITH_SITE PARAMETERS {              \
+    if (library_operators_in_header_mode()) {                                  \
+      if (void *p = library_new(trace_for(site, size), TA_UNPAREN ARGUMENTS))  \
+        return p;                                                              \
+    }                                                                          \
+    return charged_new(site, size,                                             \
+                       [&] { return program_operators().SYMBOL ARGUMENTS; }); \
   }
-#define TA_DELETE_ENTRY(SYMBOL, PARAMS, ARGS)                                  \
-  TA_EXPORT void __tracealloc_##SYMBOL PARAMS {                                \
+#define TA_DELETE_ENTRY(SYMBOL, RETURN, PARAMETERS, ARGUMENTS)                 \
+  TA_EXPORT void __tracealloc_##SYMBOL TA_WITH_SITE PARAMETERS {               \
+    if (library_operators_in_header_mode())                                    \
+      return header_free(p);                                                   \
     before_delete(p);                                                          \
-    program##SYMBOL ARGS;                                                      \
+    program_operators().SYMBOL ARGUMENTS;                                      \
   }
-
-using std::align_val_t;
-using std::nothrow_t;
-
-TA_NEW_ENTRY(_Znwm, (size_t size, const Site *site), (size))
-TA_NEW_ENTRY(_ZnwmRKSt9nothrow_t,
-             (size_t size, const nothrow_t &nt, const Site *site), (size, nt))
-TA_NEW_ENTRY(_ZnwmSt11align_val_t,
-             (size_t size, align_val_t al, const Site *site), (size, al))
-TA_NEW_ENTRY(_ZnwmSt11align_val_tRKSt9nothrow_t,
-             (size_t size, align_val_t al, const nothrow_t &nt,
-              const Site *site),
-             (size, al, nt))
-TA_NEW_ENTRY(_Znam, (size_t size, const Site *site), (size))
-TA_NEW_ENTRY(_ZnamRKSt9nothrow_t,
-             (size_t size, const nothrow_t &nt, const Site *site), (size, nt))
-TA_NEW_ENTRY(_ZnamSt11align_val_t,
-             (size_t size, align_val_t al, const Site *site), (size, al))
-TA_NEW_ENTRY(_ZnamSt11align_val_tRKSt9nothrow_t,
-             (size_t size, align_val_t al, const nothrow_t &nt,
-              const Site *site),
-             (size, al, nt))
-
-TA_DELETE_ENTRY(_ZdlPv, (void *p, const Site *), (p))
-TA_DELETE_ENTRY(_ZdlPvm, (void *p, size_t n, const Site *), (p, n))
-TA_DELETE_ENTRY(_ZdlPvRKSt9nothrow_t, (void *p, const nothrow_t &nt, const Site *),
-                (p, nt))
-TA_DELETE_ENTRY(_ZdlPvSt11align_val_t, (void *p, align_val_t al, const Site *),
-                (p, al))
-TA_DELETE_ENTRY(_ZdlPvmSt11align_val_t,
-                (void *p, size_t n, align_val_t al, const Site *), (p, n, al))
-TA_DELETE_ENTRY(_ZdlPvSt11align_val_tRKSt9nothrow_t,
-                (void *p, align_val_t al, const nothrow_t &nt, const Site *),
-                (p, al, nt))
-TA_DELETE_ENTRY(_ZdaPv, (void *p, const Site *), (p))
-TA_DELETE_ENTRY(_ZdaPvm, (void *p, size_t n, const Site *), (p, n))
-TA_DELETE_ENTRY(_ZdaPvRKSt9nothrow_t, (void *p, const nothrow_t &nt, const Site *),
-                (p, nt))
-TA_DELETE_ENTRY(_ZdaPvSt11align_val_t, (void *p, align_val_t al, const Site *),
-                (p, al))
-TA_DELETE_ENTRY(_ZdaPvmSt11align_val_t,
-                (void *p, size_t n, align_val_t al, const Site *), (p, n, al))
-TA_DELETE_ENTRY(_ZdaPvSt11align_val_tRKSt9nothrow_t,
-                (void *p, align_val_t al, const nothrow_t &nt, const Site *),
-                (p, al, nt))
+TA_NEW_OPERATORS(TA_NEW_ENTRY)
+TA_DELETE_OPERATORS(TA_DELETE_ENTRY)

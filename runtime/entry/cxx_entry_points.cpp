@@ -95,13 +95,26 @@ bool defined_by_cxx_library(void *fn) {
          strncmp(name, "libc++.so", 9) == 0;
 }
 
+// Where the operators are: the global scope, unless the C++ library came
+// in only as the dependency of a library dlopen'ed without RTLD_GLOBAL.
+void *operator_scope() {
+  if (dlsym(RTLD_DEFAULT, "_Znwm"))
+    return RTLD_DEFAULT;
+  static const char *const kLibraries[] = {"libstdc++.so.6", "libc++.so.1"};
+  for (const char *library : kLibraries)
+    if (void *handle = dlopen(library, RTLD_LAZY | RTLD_NOLOAD))
+      return handle;
+  return RTLD_DEFAULT;
+}
+
 TA_NOINLINE const ProgramOperators &resolve_program_operators() {
   LockGuard guard(g_operators_lock);
   if (!g_operators_ready) {
+    void *scope = operator_scope();
     bool from_library = true;
 #define TA_RESOLVE(SYMBOL, RETURN, PARAMETERS, ARGUMENTS)                      \
   g_operators.SYMBOL =                                                         \
-      reinterpret_cast<RETURN(*) PARAMETERS>(dlsym(RTLD_DEFAULT, #SYMBOL));   \
+      reinterpret_cast<RETURN(*) PARAMETERS>(dlsym(scope, #SYMBOL));          \
   from_library = from_library &&                                               \
                  defined_by_cxx_library(                                       \
                      reinterpret_cast<void *>(g_operators.SYMBOL));

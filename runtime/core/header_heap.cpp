@@ -11,7 +11,7 @@ namespace tracealloc {
 namespace rt {
 
 void *header_memalign_slow(size_t align, size_t size, uint32_t trace) {
-  if (TA_UNLIKELY(size > kMaxRequest || align > kMaxRequest)) {
+  if (TA_UNLIKELY(size > kMaxBlockSize || align > kMaxBlockSize)) {
     errno = ENOMEM;
     return nullptr;
   }
@@ -23,11 +23,46 @@ void *header_memalign_slow(size_t align, size_t size, uint32_t trace) {
   return finish_block(base, size, trace, __builtin_ctzl(align));
 }
 
+namespace {
+
+// realloc of an ordinary block: glibc resizes it, maybe moving it. All in
+// one traced operation when the block is or becomes traced, so no snapshot
+// sees the old address after glibc has released it.
+void *realloc_in_place(void *user, BlockHeader *h, size_t size,
+                       uint32_t trace) {
+  bool traced = h->trace != 0;
+  ThreadShard *s = traced || trace ? current_shard() : nullptr;
+  if (s)
+    begin_traced_op(s);
+  // Read under the operation: clear_traces may have dropped the trace.
+  uint32_t old_trace = h->trace;
+  if (trace == kKeepTrace)
+    trace = old_trace;
+  void *result = nullptr;
+  void *base = __libc_realloc(block_base(user, h), size + kHeaderSize);
+  if (base) {
+    // The header moved with the block; the old slot still names the old
+    // address, and is given up here.
+    BlockHeader *moved = static_cast<BlockHeader *>(base);
+    if (old_trace && s)
+      untrace_in_op(s, moved);
+    result = s && trace ? finish_block_in_op(s, base, size, trace,
+                                             kDefaultAlignShift)
+                        : (moved->set(size, kDefaultAlignShift, 0, 0),
+                           static_cast<void *>(moved + 1));
+  }
+  if (s)
+    end_traced_op(s);
+  return result; // null: the old block, and its trace, are untouched
+}
+
+} // namespace
+
 void *header_realloc(void *user, size_t size, uint32_t trace) {
   if (!user)
     return header_malloc(size, trace == kKeepTrace ? 0 : trace);
   BlockHeader *h = header_of(user);
-  if (TA_UNLIKELY(h->magic != kHeaderMagic)) {
+  if (TA_UNLIKELY(h->magic() != kHeaderMagic)) {
     // A block we never saw: resize it as it is, untraced.
     return __libc_realloc(user, size);
   }
@@ -36,41 +71,26 @@ void *header_realloc(void *user, size_t size, uint32_t trace) {
     header_free(user);
     return nullptr;
   }
-  if (TA_UNLIKELY(size > kMaxRequest)) {
+  if (TA_UNLIKELY(size > kMaxBlockSize)) {
     errno = ENOMEM;
     return nullptr;
   }
-  bool was_traced = is_traced_now(h);
-  uint32_t old_trace = h->trace;
-  uint64_t old_size = h->size;
-  if (trace == kKeepTrace)
-    trace = was_traced ? old_trace : 0;
+  if (h->align_shift() == kDefaultAlignShift)
+    return realloc_in_place(user, h, size, trace);
 
-  void *result;
-  if (h->align_shift == kDefaultAlignShift) {
-    void *base = __libc_realloc(block_base(user, h), size + kHeaderSize);
-    if (!base)
-      return nullptr; // the old block is untouched, and so are its counts
-    if (was_traced)
-      count_free(old_trace, old_size);
-    // finish_block rewrites the header, which moved with the block.
-    result = finish_block(base, size, trace, kDefaultAlignShift);
-  } else {
-    // An over-aligned block: realloc need not keep the alignment (C says
-    // so; glibc does not either), so move it to an ordinary block. Counted
-    // as every realloc is: the old block's free, then the new allocation.
-    void *fresh = header_malloc(size, 0);
-    if (!fresh)
-      return nullptr;
-    memcpy(fresh, user, old_size < size ? old_size : size);
-    if (was_traced)
-      count_free(old_trace, old_size);
-    h->trace = 0; // uncounted above
-    header_free(user);
-    result = finish_block(block_base(fresh, header_of(fresh)), size, trace,
-                          kDefaultAlignShift);
-  }
-  return result;
+  // An over-aligned block: realloc need not keep the alignment (C says so;
+  // glibc does not either), so move it to an ordinary block. Counted as
+  // every realloc is: the old block's free, then the new allocation.
+  if (trace == kKeepTrace)
+    trace = h->trace;
+  uint64_t old_size = h->size();
+  void *fresh = header_malloc(size, 0);
+  if (!fresh)
+    return nullptr;
+  memcpy(fresh, user, old_size < size ? old_size : size);
+  header_free(user);
+  return finish_block(block_base(fresh, header_of(fresh)), size, trace,
+                      kDefaultAlignShift);
 }
 
 void report_double_free(void *user) {
@@ -88,9 +108,9 @@ size_t header_usable_size(void *user) {
   if (!user || !real)
     return 0;
   BlockHeader *h = header_of(user);
-  if (h->magic != kHeaderMagic)
+  if (h->magic() != kHeaderMagic)
     return real(user);
-  size_t offset = size_t(1) << h->align_shift;
+  size_t offset = size_t(1) << h->align_shift();
   size_t usable = real(block_base(user, h));
   return usable > offset ? usable - offset : 0;
 }

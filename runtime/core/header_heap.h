@@ -1,7 +1,8 @@
 //===- header_heap.h - Allocation with a header on every block ------------===//
 //
 // The fast path (Mode::Header): glibc's allocator underneath (__libc_*),
-// 16 bytes more per block, the trace in the header, counters per thread.
+// 16 bytes more per block, the trace in the header, a per-thread cache of
+// free blocks in front of glibc, counters per thread.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TRACEALLOC_RUNTIME_HEADER_HEAP_H
@@ -9,6 +10,7 @@
 
 #include "core/block_header.h"
 #include "core/thread_counters.h"
+#include "core/trace_pause.h"
 #include "core/tracing_state.h"
 
 #include <errno.h>
@@ -24,22 +26,38 @@ void __libc_free(void *);
 namespace tracealloc {
 namespace rt {
 
-// glibc refuses anything above PTRDIFF_MAX; keep room for the header.
-constexpr size_t kMaxRequest = size_t(PTRDIFF_MAX) - 4096;
+// Writes the header of a block at `base`, tracing it under `trace` if that
+// is not 0 and tracing is (still) on. Inside a traced operation.
+TA_ALWAYS_INLINE void *finish_block_in_op(ThreadShard *s, void *base,
+                                          size_t size, uint32_t trace,
+                                          unsigned align_shift) {
+  void *user = static_cast<char *>(base) + (size_t(1) << align_shift);
+  BlockHeader *h = header_of(user);
+  uint32_t slot = 0;
+  if (TA_LIKELY(relaxed_load(g_tracing)))
+    slot = take_slot(s->slots, reinterpret_cast<uintptr_t>(user));
+  if (TA_LIKELY(slot)) {
+    size = take_outer_charge(trace, size);
+    h->set(size, align_shift, trace, slot);
+    count_alloc(s, trace, size);
+  } else {
+    h->set(size, align_shift, 0, 0);
+  }
+  return user;
+}
 
 TA_ALWAYS_INLINE void *finish_block(void *base, size_t size, uint32_t trace,
                                     unsigned align_shift) {
-  void *user = static_cast<char *>(base) + (size_t(1) << align_shift);
-  BlockHeader *h = header_of(user);
   if (trace) {
-    size = take_outer_charge(trace, size);
-    count_alloc(trace, size);
+    if (ThreadShard *s = current_shard()) {
+      begin_traced_op(s);
+      void *user = finish_block_in_op(s, base, size, trace, align_shift);
+      end_traced_op(s);
+      return user;
+    }
   }
-  h->size = size;
-  h->trace = trace;
-  h->epoch = relaxed_load(g_epoch);
-  h->align_shift = static_cast<uint8_t>(align_shift);
-  h->magic = kHeaderMagic;
+  void *user = static_cast<char *>(base) + (size_t(1) << align_shift);
+  header_of(user)->set(size, align_shift, 0, 0);
   return user;
 }
 
@@ -60,7 +78,7 @@ TA_ALWAYS_INLINE BlockHeader *cache_take(size_t size) {
   unsigned c = cache_class(size);
   BlockHeader *h = s->cache.head[c];
   if (h) {
-    s->cache.head[c] = reinterpret_cast<BlockHeader *>(h->size);
+    s->cache.head[c] = h->next_cached();
     --s->cache.count[c];
   }
   return h;
@@ -69,16 +87,16 @@ TA_ALWAYS_INLINE BlockHeader *cache_take(size_t size) {
 // Keeps a free block with an ordinary header in the calling thread's cache;
 // false if the cache has no room for it.
 TA_ALWAYS_INLINE bool cache_keep(BlockHeader *h) {
-  if (h->size > kCachedMaxSize || h->align_shift != kDefaultAlignShift)
+  uint64_t size = h->size();
+  if (size > kCachedMaxSize || h->align_shift() != kDefaultAlignShift)
     return false;
   ThreadShard *s = cache_shard();
   if (TA_UNLIKELY(!s))
     return false;
-  unsigned c = cache_class(h->size);
+  unsigned c = cache_class(size);
   if (s->cache.count[c] >= kCacheDepth)
     return false;
-  h->size = reinterpret_cast<uint64_t>(s->cache.head[c]);
-  h->magic = kCachedMagic;
+  h->set_cached(s->cache.head[c]);
   s->cache.head[c] = h;
   ++s->cache.count[c];
   return true;
@@ -89,7 +107,7 @@ TA_ALWAYS_INLINE bool cache_keep(BlockHeader *h) {
 TA_ALWAYS_INLINE void *header_malloc(size_t size, uint32_t trace) {
   if (BlockHeader *cached = cache_take(size))
     return finish_block(cached, size, trace, kDefaultAlignShift);
-  if (TA_UNLIKELY(size > kMaxRequest)) {
+  if (TA_UNLIKELY(size > kMaxBlockSize)) {
     errno = ENOMEM;
     return nullptr;
   }
@@ -102,7 +120,7 @@ TA_ALWAYS_INLINE void *header_malloc(size_t size, uint32_t trace) {
 TA_ALWAYS_INLINE void *header_calloc(size_t n, size_t elem, uint32_t trace) {
   size_t size;
   if (TA_UNLIKELY(__builtin_mul_overflow(n, elem, &size) ||
-                  size > kMaxRequest)) {
+                  size > kMaxBlockSize)) {
     errno = ENOMEM;
     return nullptr;
   }
@@ -119,25 +137,45 @@ TA_ALWAYS_INLINE void *header_calloc(size_t n, size_t elem, uint32_t trace) {
 // `align` is a power of two above 16 (callers normalise it like glibc).
 void *header_memalign_slow(size_t align, size_t size, uint32_t trace);
 
-TA_ALWAYS_INLINE bool is_traced_now(const BlockHeader *h) {
-  return h->trace && h->epoch == relaxed_load(g_epoch);
+// Gives the block's memory back: to the thread's cache, or to glibc.
+TA_ALWAYS_INLINE void release_block(void *user, BlockHeader *h) {
+  if (!cache_keep(h))
+    __libc_free(block_base(user, h));
+}
+
+// Uncounts a traced block and frees its slot. Inside a traced operation,
+// where the trace is read again: clear_traces may have dropped it. The
+// header is left as it was: the caller releases or rewrites it.
+TA_ALWAYS_INLINE void untrace_in_op(ThreadShard *s, BlockHeader *h) {
+  if (uint32_t trace = h->trace) {
+    count_free(s, trace, h->size());
+    free_slot(s->slots, h->slot());
+  }
 }
 
 TA_ALWAYS_INLINE void header_free(void *user) {
   if (TA_UNLIKELY(!user))
     return;
   BlockHeader *h = header_of(user);
-  if (TA_UNLIKELY(h->magic != kHeaderMagic)) {
-    if (h->magic == kCachedMagic)
+  if (TA_UNLIKELY(h->magic() != kHeaderMagic)) {
+    if (h->magic() == kCachedMagic)
       report_double_free(user);
     // Not ours: a block glibc handed out before we could see it.
     __libc_free(user);
     return;
   }
-  if (is_traced_now(h))
-    count_free(h->trace, h->size);
-  if (!cache_keep(h))
-    __libc_free(block_base(user, h));
+  if (h->trace) {
+    if (ThreadShard *s = current_shard()) {
+      // The memory goes back inside the operation: a snapshot must not
+      // read the header of a block whose memory is being released.
+      begin_traced_op(s);
+      untrace_in_op(s, h);
+      release_block(user, h);
+      end_traced_op(s);
+      return;
+    }
+  }
+  release_block(user, h);
 }
 
 // trace == kKeepTrace: the caller is uninstrumented; the block stays under

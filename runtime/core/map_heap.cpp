@@ -1,6 +1,7 @@
 //===- map_heap.cpp - Allocation when another allocator owns malloc -------===//
 #include "core/map_heap.h"
 #include "core/header_heap.h"
+#include "core/live_traces.h"
 #include "core/pointer_map.h"
 #include "core/thread_counters.h"
 #include "core/tracing_state.h"
@@ -44,21 +45,25 @@ const ProcessAllocator &process_allocator() {
 }
 
 void undo(const MapEntry &e) {
-  if (e.address && e.trace && e.epoch == relaxed_load(g_epoch))
-    count_free(e.trace, e.size);
+  if (e.address && e.trace)
+    if (ThreadShard *s = current_shard())
+      count_free(s, e.trace, e.size);
 }
 
 void *record(void *p, size_t size, uint32_t trace) {
-  if (p && trace) {
+  if (p && trace && relaxed_load(g_tracing)) {
+    ThreadShard *s = current_shard();
+    if (!s)
+      return p;
     size = take_outer_charge(trace, size);
     MapEntry e = {reinterpret_cast<uintptr_t>(p), size, trace,
-                  relaxed_load(g_epoch)};
+                  kDefaultDomain};
     MapEntry replaced;
     if (pointer_map_insert(e, &replaced)) {
       // An entry left for this address means its block was freed by code we
       // do not see; forget it before counting the new one.
       undo(replaced);
-      count_alloc(trace, size);
+      count_alloc(s, trace, size);
     }
   }
   return p;
@@ -103,11 +108,12 @@ void *map_realloc(void *p, size_t size, uint32_t trace) {
   if (!q && p && size)
     return nullptr; // failed: p and its trace stay
   MapEntry old;
-  bool had_trace = p && pointer_map_remove(reinterpret_cast<uintptr_t>(p), &old);
+  bool had_trace = p && pointer_map_remove(kDefaultDomain,
+                                           reinterpret_cast<uintptr_t>(p), &old);
   if (had_trace)
     undo(old);
   if (trace == kKeepTrace)
-    trace = had_trace && old.epoch == relaxed_load(g_epoch) ? old.trace : 0;
+    trace = had_trace ? old.trace : 0;
   return record(q, size, trace);
 }
 
@@ -124,7 +130,8 @@ void map_record(void *p, size_t size, uint32_t trace) { record(p, size, trace); 
 
 void map_forget(void *p) {
   MapEntry old;
-  if (p && pointer_map_remove(reinterpret_cast<uintptr_t>(p), &old))
+  if (p && pointer_map_remove(kDefaultDomain, reinterpret_cast<uintptr_t>(p),
+                              &old))
     undo(old);
 }
 

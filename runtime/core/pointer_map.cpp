@@ -18,15 +18,21 @@ struct Shard {
 
 Shard g_shards[kShards];
 
-uint64_t mix(uintptr_t a) {
-  uint64_t h = a * 0x9e3779b97f4a7c15ull;
+uint64_t mix(uint32_t domain, uintptr_t a) {
+  uint64_t h = (a ^ (uint64_t(domain) << 47)) * 0x9e3779b97f4a7c15ull;
   return h ^ (h >> 29);
 }
 
-Shard &shard_for(uintptr_t a) { return g_shards[mix(a) % kShards]; }
+Shard &shard_for(uint32_t domain, uintptr_t a) {
+  return g_shards[mix(domain, a) % kShards];
+}
 
-size_t home(const Shard &s, uintptr_t a) {
-  return (mix(a) >> 6) & (s.capacity - 1);
+size_t home(const Shard &s, const MapEntry &e) {
+  return (mix(e.domain, e.address) >> 6) & (s.capacity - 1);
+}
+
+bool same_key(const MapEntry &e, uint32_t domain, uintptr_t a) {
+  return e.address == a && e.domain == domain;
 }
 
 bool grow_locked(Shard &s) {
@@ -41,7 +47,7 @@ bool grow_locked(Shard &s) {
   for (size_t i = 0; i < old_cap; ++i) {
     if (!old[i].address)
       continue;
-    size_t j = home(s, old[i].address);
+    size_t j = home(s, old[i]);
     while (slots[j].address)
       j = (j + 1) & (cap - 1);
     slots[j] = old[i];
@@ -50,10 +56,10 @@ bool grow_locked(Shard &s) {
   return true;
 }
 
-// Index of `a` in the shard, or of the empty slot where it would go.
-size_t probe(const Shard &s, uintptr_t a) {
-  size_t i = home(s, a);
-  while (s.slots[i].address && s.slots[i].address != a)
+// Index of the key in the shard, or of the empty slot where it would go.
+size_t probe(const Shard &s, uint32_t domain, uintptr_t a) {
+  size_t i = (mix(domain, a) >> 6) & (s.capacity - 1);
+  while (s.slots[i].address && !same_key(s.slots[i], domain, a))
     i = (i + 1) & (s.capacity - 1);
   return i;
 }
@@ -61,12 +67,12 @@ size_t probe(const Shard &s, uintptr_t a) {
 } // namespace
 
 bool pointer_map_insert(const MapEntry &entry, MapEntry *replaced) {
-  Shard &s = shard_for(entry.address);
+  Shard &s = shard_for(entry.domain, entry.address);
   LockGuard guard(s.lock);
   replaced->address = 0;
   if ((s.used + 1) * 4 > s.capacity * 3 && !grow_locked(s))
     return false;
-  size_t i = probe(s, entry.address);
+  size_t i = probe(s, entry.domain, entry.address);
   if (s.slots[i].address)
     *replaced = s.slots[i];
   else
@@ -75,24 +81,25 @@ bool pointer_map_insert(const MapEntry &entry, MapEntry *replaced) {
   return true;
 }
 
-bool pointer_map_find(uintptr_t address, MapEntry *found) {
-  Shard &s = shard_for(address);
+bool pointer_map_find(uint32_t domain, uintptr_t address, MapEntry *found) {
+  Shard &s = shard_for(domain, address);
   LockGuard guard(s.lock);
   if (!s.capacity)
     return false;
-  size_t i = probe(s, address);
+  size_t i = probe(s, domain, address);
   if (!s.slots[i].address)
     return false;
   *found = s.slots[i];
   return true;
 }
 
-bool pointer_map_remove(uintptr_t address, MapEntry *removed) {
-  Shard &s = shard_for(address);
+bool pointer_map_remove(uint32_t domain, uintptr_t address,
+                        MapEntry *removed) {
+  Shard &s = shard_for(domain, address);
   LockGuard guard(s.lock);
   if (!s.capacity)
     return false;
-  size_t i = probe(s, address);
+  size_t i = probe(s, domain, address);
   if (!s.slots[i].address)
     return false;
   *removed = s.slots[i];
@@ -100,7 +107,7 @@ bool pointer_map_remove(uintptr_t address, MapEntry *removed) {
   // tombstones.
   size_t mask = s.capacity - 1;
   for (size_t j = (i + 1) & mask; s.slots[j].address; j = (j + 1) & mask) {
-    size_t h = home(s, s.slots[j].address);
+    size_t h = home(s, s.slots[j]);
     // Move j back to i unless its home lies cyclically in (i, j].
     if (((j - h) & mask) >= ((j - i) & mask)) {
       s.slots[i] = s.slots[j];
@@ -110,6 +117,27 @@ bool pointer_map_remove(uintptr_t address, MapEntry *removed) {
   s.slots[i].address = 0;
   --s.used;
   return true;
+}
+
+void pointer_map_for_each(void (*visit)(const MapEntry &, void *), void *arg) {
+  for (Shard &s : g_shards) {
+    LockGuard guard(s.lock);
+    for (size_t i = 0; i < s.capacity; ++i)
+      if (s.slots[i].address)
+        visit(s.slots[i], arg);
+  }
+}
+
+void pointer_map_clear(void (*visit)(const MapEntry &, void *), void *arg) {
+  for (Shard &s : g_shards) {
+    LockGuard guard(s.lock);
+    for (size_t i = 0; i < s.capacity; ++i) {
+      if (s.slots[i].address)
+        visit(s.slots[i], arg);
+      s.slots[i].address = 0;
+    }
+    s.used = 0;
+  }
 }
 
 void pointer_map_lock_for_fork() {

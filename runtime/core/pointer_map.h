@@ -1,9 +1,10 @@
 //===- pointer_map.h - Traced blocks by address, for Mode::Map ------------===//
 //
-// When another allocator owns malloc (a sanitizer, a program's own malloc),
-// blocks cannot carry our header; their traces live here instead. Shards
-// keyed by address hash, each an open-addressing table with linear probing
-// and backward-shift deletion, under its own lock.
+// Traces kept by address: the blocks of another allocator when it owns malloc
+// (a sanitizer, a program's own malloc), where blocks cannot carry our
+// header, and the blocks registered with track() in any domain. Keyed by
+// (domain, address); shards by key hash, each an open-addressing table with
+// linear probing and backward-shift deletion, under its own lock.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TRACEALLOC_RUNTIME_POINTER_MAP_H
@@ -18,16 +19,21 @@ struct MapEntry {
   uintptr_t address; // 0: empty slot
   uint64_t size;
   uint32_t trace;
-  uint16_t epoch;
+  uint32_t domain;
 };
 
-// Records a trace; an entry still present for that address (a block freed
+// Records a trace; an entry still present for that key (a block freed
 // behind our back) is returned in *replaced so its counts can be undone.
 // False if out of memory (the block then stays untraced).
 bool pointer_map_insert(const MapEntry &entry, MapEntry *replaced);
-// Removes and returns the trace of `address`; false if it has none.
-bool pointer_map_remove(uintptr_t address, MapEntry *removed);
-bool pointer_map_find(uintptr_t address, MapEntry *found);
+// Removes and returns the trace of (domain, address); false if none.
+bool pointer_map_remove(uint32_t domain, uintptr_t address, MapEntry *removed);
+bool pointer_map_find(uint32_t domain, uintptr_t address, MapEntry *found);
+
+// Calls visit(entry) for every entry, shard by shard, each under its lock.
+void pointer_map_for_each(void (*visit)(const MapEntry &, void *), void *arg);
+// Removes every entry, calling visit(entry) for each first.
+void pointer_map_clear(void (*visit)(const MapEntry &, void *), void *arg);
 
 void pointer_map_lock_for_fork();
 void pointer_map_unlock_after_fork();

@@ -1,10 +1,13 @@
 //===- runtime_init.cpp - Startup, fork and exit of the runtime -----------===//
 #include "core/diagnostics.h"
 #include "core/internal_alloc.h"
+#include "core/live_slots.h"
+#include "core/live_traces.h"
 #include "core/options.h"
 #include "core/pointer_map.h"
 #include "core/site_table.h"
 #include "core/thread_counters.h"
+#include "core/trace_pause.h"
 #include "core/tracing_state.h"
 #include "report/exit_report.h"
 
@@ -18,7 +21,6 @@ Mode g_mode = Mode::Unknown;
 // On before the constructor runs, so allocations made by other libraries'
 // constructors are traced as the default says; options may turn it off.
 bool g_tracing = true;
-uint16_t g_epoch = 1;
 TA_TLS OuterCharge tls_outer;
 
 namespace {
@@ -27,17 +29,21 @@ namespace {
 // internal allocator's lock while it holds its own), so the child starts
 // with consistent tables.
 void lock_all_for_fork() {
+  trace_pause_lock_for_fork();
   site_table_lock_for_fork();
   thread_counters_lock_for_fork();
   pointer_map_lock_for_fork();
+  live_slots_lock_for_fork();
   internal_alloc_lock_for_fork();
 }
 
 void unlock_all_after_fork() {
   internal_alloc_unlock_after_fork();
+  live_slots_unlock_after_fork();
   pointer_map_unlock_after_fork();
   thread_counters_unlock_after_fork();
   site_table_unlock_after_fork();
+  trace_pause_unlock_after_fork();
 }
 
 void report_at_exit() { write_exit_report(); }
@@ -47,6 +53,14 @@ __attribute__((constructor)) void initialize_runtime() {
   if (g_options.help)
     print_options_help();
   relaxed_store(g_tracing, g_options.trace);
+  if (g_options.nframe < 1 || g_options.nframe > uint64_t(kMaxTracebackLimit))
+    warn("invalid value '%llu' for option 'nframe' (expected 1 to %d); "
+         "using 1",
+         static_cast<unsigned long long>(g_options.nframe),
+         kMaxTracebackLimit);
+  else
+    set_traceback_limit(static_cast<int>(g_options.nframe));
+  init_trace_pause();
   Mode mode = g_mode == Mode::Unknown ? decide_mode() : g_mode;
   if (g_options.verbosity)
     note("tracking blocks %s",

@@ -12,6 +12,7 @@ TA_TLS ThreadShard *tls_shard;
 static TA_TLS bool tls_thread_exiting;
 bool g_multi_shard;
 bool g_runtime_ready;
+ThreadShard *g_all_shards;
 
 static unsigned g_counting_shards;
 uint64_t g_current;
@@ -20,7 +21,6 @@ uint64_t g_peak;
 namespace {
 
 SpinLock g_lock; // guards the shard lists
-ThreadShard *g_all_shards;
 ThreadShard *g_free_shards;
 pthread_key_t g_exit_key;
 pthread_once_t g_exit_key_once = PTHREAD_ONCE_INIT;
@@ -119,8 +119,7 @@ void flush_shard_drift(ThreadShard *s) {
 }
 
 void sum_site_counters(SiteCounters *out, uint32_t count) {
-  for (ThreadShard *s = __atomic_load_n(&g_all_shards, __ATOMIC_ACQUIRE); s;
-       s = s->next_all) {
+  for_each_shard([&](ThreadShard *s) {
     for (uint32_t index = 0; index <= (count >> kCounterChunkShift); ++index) {
       SiteCounters *chunk =
           __atomic_load_n(&s->chunks[index], __ATOMIC_ACQUIRE);
@@ -138,14 +137,12 @@ void sum_site_counters(SiteCounters *out, uint32_t count) {
         out[id].free_blocks += relaxed_load(c.free_blocks);
       }
     }
-  }
+  });
 }
 
 uint64_t traced_current() {
   uint64_t total = 0;
-  for (ThreadShard *s = __atomic_load_n(&g_all_shards, __ATOMIC_ACQUIRE); s;
-       s = s->next_all)
-    total += relaxed_load(s->current);
+  for_each_shard([&](ThreadShard *s) { total += relaxed_load(s->current); });
   return total;
 }
 

@@ -17,6 +17,7 @@
 
 #include "core/block_cache.h"
 #include "core/common.h"
+#include "core/live_slots.h"
 
 namespace tracealloc {
 namespace rt {
@@ -40,6 +41,8 @@ struct ThreadShard {
   ThreadShard *next_all;
   ThreadShard *next_free;
   bool counts_traces;
+  bool busy; // in a traced operation (trace_pause.h)
+  SlotFreeList slots;
   BlockCache cache;
 };
 
@@ -70,10 +73,8 @@ TA_ALWAYS_INLINE ThreadShard *current_shard() {
   return TA_LIKELY(s) ? s : acquire_shard_slow();
 }
 
-TA_ALWAYS_INLINE void count_alloc(uint32_t trace, uint64_t size) {
-  ThreadShard *s = current_shard();
-  if (TA_UNLIKELY(!s))
-    return;
+TA_ALWAYS_INLINE void count_alloc(ThreadShard *s, uint32_t trace,
+                                  uint64_t size) {
   SiteCounters *c = site_counters(s, trace);
   if (TA_UNLIKELY(!c))
     return;
@@ -88,10 +89,8 @@ TA_ALWAYS_INLINE void count_alloc(uint32_t trace, uint64_t size) {
   }
 }
 
-TA_ALWAYS_INLINE void count_free(uint32_t trace, uint64_t size) {
-  ThreadShard *s = current_shard();
-  if (TA_UNLIKELY(!s))
-    return;
+TA_ALWAYS_INLINE void count_free(ThreadShard *s, uint32_t trace,
+                                 uint64_t size) {
   SiteCounters *c = site_counters(s, trace);
   if (TA_UNLIKELY(!c))
     return;
@@ -101,6 +100,15 @@ TA_ALWAYS_INLINE void count_free(uint32_t trace, uint64_t size) {
   if (TA_UNLIKELY(relaxed_load(g_multi_shard)) &&
       int64_t(s->flushed - s->current) >= int64_t(kPeakFlushBytes))
     flush_shard_drift(s);
+}
+
+extern ThreadShard *g_all_shards;
+
+// Calls visit(shard) for every shard, live or free.
+template <typename Visit> void for_each_shard(Visit visit) {
+  for (ThreadShard *s = __atomic_load_n(&g_all_shards, __ATOMIC_ACQUIRE); s;
+       s = s->next_all)
+    visit(s);
 }
 
 // Totals over every shard, for ids 1..count (out has count + 1 entries).

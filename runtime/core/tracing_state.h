@@ -22,7 +22,6 @@ enum class Mode : uint8_t {
 
 extern Mode g_mode;
 extern bool g_tracing;
-extern uint16_t g_epoch; // bumped when traces are cleared
 
 // Set by an operator new entry while it runs the program's operator new, so
 // that the first allocation made inside (libstdc++'s malloc call, or the one

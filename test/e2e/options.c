@@ -203,6 +203,7 @@ int main(void) {
 // The table shows the values in force.
 // HELP: {{^}}TraceAlloc: options, set as TRACEALLOC_OPTIONS=key=value:key=value{{$}}
 // HELP-NEXT: {{^}}TraceAlloc: trace {{.*}} (now 1){{$}}
+// HELP-NEXT: {{^}}TraceAlloc: nframe {{.*}} (now 1){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: report {{.*}} (now 1){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: report_path {{.*}} (now ''){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: report_top {{.*}} (now 3){{$}}

@@ -1,0 +1,183 @@
+//===- live_traces.cpp - What the tracemalloc API layer reads from the core ===//
+#include "core/live_traces.h"
+#include "core/block_header.h"
+#include "core/internal_alloc.h"
+#include "core/live_slots.h"
+#include "core/pointer_map.h"
+#include "core/site_table.h"
+#include "core/thread_counters.h"
+#include "core/trace_pause.h"
+#include "core/tracing_state.h"
+
+namespace tracealloc {
+namespace rt {
+
+namespace {
+
+int g_traceback_limit = 1;
+
+// A growable array of traces in runtime memory.
+struct TraceList {
+  RawTrace *items = nullptr;
+  size_t count = 0;
+  size_t capacity = 0;
+  bool failed = false;
+
+  void add(const RawTrace &t) {
+    if (count == capacity) {
+      size_t grown = capacity ? capacity * 2 : 1024;
+      auto *bigger = static_cast<RawTrace *>(internal_realloc(
+          items, capacity * sizeof(RawTrace), grown * sizeof(RawTrace)));
+      if (!bigger) {
+        failed = true;
+        return;
+      }
+      items = bigger;
+      capacity = grown;
+    }
+    items[count++] = t;
+  }
+};
+
+RawTrace trace_of_slot(uintptr_t address) {
+  const BlockHeader *h = header_of(reinterpret_cast<void *>(address));
+  return {address, h->size(), h->trace, kDefaultDomain};
+}
+
+void add_map_entry(const MapEntry &e, void *list) {
+  static_cast<TraceList *>(list)->add(
+      {e.address, e.size, e.trace, e.domain});
+}
+
+void uncount_map_entry(const MapEntry &e, void *shard) {
+  if (e.trace)
+    count_free(static_cast<ThreadShard *>(shard), e.trace, e.size);
+}
+
+} // namespace
+
+bool capture_traces(RawTrace **traces, size_t *count) {
+  TraceList list;
+  {
+    TracePause pause;
+    for_each_live_slot([&](uint32_t, uintptr_t address) {
+      list.add(trace_of_slot(address));
+    });
+  }
+  pointer_map_for_each(add_map_entry, &list);
+  // The caller frees `count` entries: hand over an array of that size.
+  RawTrace *exact = nullptr;
+  if (!list.failed && list.count) {
+    exact = static_cast<RawTrace *>(internal_alloc(list.count * sizeof(RawTrace)));
+    if (exact)
+      __builtin_memcpy(exact, list.items, list.count * sizeof(RawTrace));
+  }
+  internal_free(list.items, list.capacity * sizeof(RawTrace));
+  if (list.failed || (list.count && !exact))
+    return false;
+  *traces = exact;
+  *count = list.count;
+  return true;
+}
+
+void free_raw_traces(RawTrace *traces, size_t count) {
+  internal_free(traces, count * sizeof(RawTrace));
+}
+
+bool find_trace(uint32_t domain, const void *address, RawTrace *out) {
+  auto wanted = reinterpret_cast<uintptr_t>(address);
+  if (!wanted)
+    return false;
+  if (domain == kDefaultDomain) {
+    // Any pointer may be asked about, so its header may not be read until
+    // the table says it is a live block; a linear scan, paused, says so.
+    bool found = false;
+    TracePause pause;
+    for_each_live_slot([&](uint32_t, uintptr_t a) {
+      if (!found && a == wanted) {
+        *out = trace_of_slot(a);
+        found = true;
+      }
+    });
+    if (found)
+      return true;
+  }
+  MapEntry e;
+  if (!pointer_map_find(domain, wanted, &e))
+    return false;
+  *out = {e.address, e.size, e.trace, e.domain};
+  return true;
+}
+
+uint32_t traceback_frames(uint32_t traceback, uint32_t *frames, uint32_t max,
+                          uint32_t *total_nframe) {
+  uint32_t limit = static_cast<uint32_t>(traceback_limit());
+  if (max > limit)
+    max = limit;
+  uint32_t written = 0, total = 0;
+  for (uint32_t id = traceback; id; id = frame(id).parent, ++total)
+    if (written < max)
+      frames[written++] = id;
+  *total_nframe = total;
+  return written;
+}
+
+bool is_tracing() { return relaxed_load(g_tracing); }
+
+void start_tracing() { relaxed_store(g_tracing, true); }
+
+void stop_tracing() {
+  relaxed_store(g_tracing, false);
+  clear_traces();
+}
+
+void clear_traces() {
+  ThreadShard *self = current_shard();
+  if (!self)
+    return;
+  {
+    TracePause pause;
+    for_each_live_slot([&](uint32_t slot, uintptr_t address) {
+      BlockHeader *h = header_of(reinterpret_cast<void *>(address));
+      count_free(self, h->trace, h->size());
+      free_slot(self->slots, slot);
+      h->set_untraced();
+    });
+  }
+  pointer_map_clear(uncount_map_entry, self);
+  reset_traced_peak();
+}
+
+int traceback_limit() { return relaxed_load(g_traceback_limit); }
+
+void set_traceback_limit(int limit) {
+  if (limit >= 1 && limit <= kMaxTracebackLimit)
+    relaxed_store(g_traceback_limit, limit);
+}
+
+int track_block(uint32_t domain, uintptr_t address, size_t size,
+                uint32_t traceback) {
+  if (!is_tracing())
+    return -2;
+  ThreadShard *s = current_shard();
+  MapEntry e = {address, size, traceback, domain}, replaced;
+  if (!s || !traceback || !pointer_map_insert(e, &replaced))
+    return -1;
+  if (replaced.address && replaced.trace)
+    count_free(s, replaced.trace, replaced.size);
+  count_alloc(s, traceback, size);
+  return 0;
+}
+
+int untrack_block(uint32_t domain, uintptr_t address) {
+  if (!is_tracing())
+    return -2;
+  MapEntry removed;
+  ThreadShard *s = current_shard();
+  if (pointer_map_remove(domain, address, &removed) && s && removed.trace)
+    count_free(s, removed.trace, removed.size);
+  return 0;
+}
+
+} // namespace rt
+} // namespace tracealloc

@@ -23,6 +23,13 @@ static constexpr StringLiteral AllocSymbols[] = {
 #include "tracealloc/alloc_functions.def"
 };
 
+// TraceAlloc's own API functions that take their caller's site.
+static constexpr StringLiteral ApiSymbols[] = {
+#define TRACEALLOC_FUNCTION(SYMBOL, KIND)
+#define TRACEALLOC_API_FUNCTION(SYMBOL) #SYMBOL,
+#include "tracealloc/alloc_functions.def"
+};
+
 AllocFunctions::AllocFunctions(const Module &M)
     : TLII(Triple(M.getTargetTriple())), TLI(TLII),
       SizeTBits(TLI.getSizeTSize(M)) {
@@ -56,6 +63,9 @@ StringRef AllocFunctions::getSymbol(const Function &F) const {
     return TLI.has(LF) ? SymbolOfLibFunc.lookup(LF) : StringRef();
 
   StringRef Name = F.getName();
+  for (StringRef Symbol : ApiSymbols)
+    if (Name == Symbol)
+      return Symbol;
   for (StringRef Symbol : SymbolsUnknownToTLI)
     if (Name == Symbol && compat::isValidProtoForUnknownLibFunc(
                               Name, *F.getFunctionType(), SizeTBits))

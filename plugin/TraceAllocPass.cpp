@@ -209,14 +209,22 @@ bool ModuleTraceAlloc::isAllocatorCode(const DILocation &DL) const {
       SP->getLinkageName().empty() ? SP->getName() : SP->getLinkageName());
 }
 
+/// TraceAlloc's C++ API header: its always-inline wrappers (track()) call
+/// the C API for the line that called them.
+static bool isTraceAllocApiHeader(const DILocation &DL) {
+  return DL.getFilename().ends_with("tracealloc/tracemalloc.hpp");
+}
+
 SiteLocation ModuleTraceAlloc::describe(const Instruction &I) const {
   const DILocation *DL = I.getDebugLoc().get();
   if (!DL)
     return Locator.describeWithoutLocation(*I.getFunction());
   // Code inlined from an allocation function the program defines (its
   // operator new calling malloc, say) allocates for that function's caller:
-  // charge the call it was inlined into, as when it is not inlined.
-  while (DL->getInlinedAt() && isAllocatorCode(*DL))
+  // charge the call it was inlined into, as when it is not inlined. The
+  // same holds for TraceAlloc's own C++ wrappers.
+  while (DL->getInlinedAt() &&
+         (isAllocatorCode(*DL) || isTraceAllocApiHeader(*DL)))
     DL = DL->getInlinedAt();
   return Locator.describe(*DL);
 }

@@ -32,7 +32,9 @@ void *realloc_in_place(void *user, BlockHeader *h, size_t size,
                        uint32_t trace) {
   bool traced = h->trace != 0;
   ThreadShard *s = traced || trace ? current_shard() : nullptr;
-  if (s)
+  bool keep = relaxed_load(g_keep_traces);
+  bool in_op = s && (keep || h->slot());
+  if (in_op)
     begin_traced_op(s);
   // Read under the operation: clear_traces may have dropped the trace.
   uint32_t old_trace = h->trace;
@@ -47,11 +49,11 @@ void *realloc_in_place(void *user, BlockHeader *h, size_t size,
     if (old_trace && s)
       untrace_in_op(s, moved);
     result = s && trace ? finish_block_in_op(s, base, size, trace,
-                                             kDefaultAlignShift)
+                                             kDefaultAlignShift, keep)
                         : (moved->set(size, kDefaultAlignShift, 0, 0),
                            static_cast<void *>(moved + 1));
   }
-  if (s)
+  if (in_op)
     end_traced_op(s);
   return result; // null: the old block, and its trace, are untouched
 }

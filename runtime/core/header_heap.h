@@ -26,23 +26,25 @@ void __libc_free(void *);
 namespace tracealloc {
 namespace rt {
 
-// Writes the header of a block at `base`, tracing it under `trace` if that
-// is not 0 and tracing is (still) on. Inside a traced operation.
+// Writes the header of a block at `base`, tracing it under `trace` (not 0)
+// if tracing is (still) on. With `keep` (g_keep_traces, read once by the
+// caller), the block also gets a live slot, inside a traced operation.
 TA_ALWAYS_INLINE void *finish_block_in_op(ThreadShard *s, void *base,
                                           size_t size, uint32_t trace,
-                                          unsigned align_shift) {
+                                          unsigned align_shift, bool keep) {
   void *user = static_cast<char *>(base) + (size_t(1) << align_shift);
   BlockHeader *h = header_of(user);
   uint32_t slot = 0;
-  if (TA_LIKELY(relaxed_load(g_tracing)))
-    slot = take_slot(s->slots, reinterpret_cast<uintptr_t>(user));
-  if (TA_LIKELY(slot)) {
-    size = take_outer_charge(trace, size);
-    h->set(size, align_shift, trace, slot);
-    count_alloc(s, trace, size);
-  } else {
+  if (TA_UNLIKELY(!relaxed_load(g_tracing)) ||
+      (keep && !(slot = take_slot(s->slots, reinterpret_cast<uintptr_t>(user))))) {
+    // Not tracing, or no slot for it: a trace a snapshot could not list
+    // would make the counts and the snapshots disagree.
     h->set(size, align_shift, 0, 0);
+    return user;
   }
+  size = take_outer_charge(trace, size);
+  h->set(size, align_shift, trace, slot);
+  count_alloc(s, trace, size);
   return user;
 }
 
@@ -50,8 +52,11 @@ TA_ALWAYS_INLINE void *finish_block(void *base, size_t size, uint32_t trace,
                                     unsigned align_shift) {
   if (trace) {
     if (ThreadShard *s = current_shard()) {
+      bool keep = relaxed_load(g_keep_traces);
+      if (TA_LIKELY(!keep))
+        return finish_block_in_op(s, base, size, trace, align_shift, false);
       begin_traced_op(s);
-      void *user = finish_block_in_op(s, base, size, trace, align_shift);
+      void *user = finish_block_in_op(s, base, size, trace, align_shift, true);
       end_traced_op(s);
       return user;
     }
@@ -149,7 +154,8 @@ TA_ALWAYS_INLINE void release_block(void *user, BlockHeader *h) {
 TA_ALWAYS_INLINE void untrace_in_op(ThreadShard *s, BlockHeader *h) {
   if (uint32_t trace = h->trace) {
     count_free(s, trace, h->size());
-    free_slot(s->slots, h->slot());
+    if (uint32_t slot = h->slot())
+      free_slot(s->slots, slot);
   }
 }
 
@@ -164,8 +170,14 @@ TA_ALWAYS_INLINE void header_free(void *user) {
     __libc_free(user);
     return;
   }
-  if (h->trace) {
+  if (uint32_t trace = h->trace) {
     if (ThreadShard *s = current_shard()) {
+      if (TA_LIKELY(!h->slot())) {
+        // No snapshot can see this block: nothing to synchronise with.
+        count_free(s, trace, h->size());
+        release_block(user, h);
+        return;
+      }
       // The memory goes back inside the operation: a snapshot must not
       // read the header of a block whose memory is being released.
       begin_traced_op(s);

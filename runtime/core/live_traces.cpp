@@ -56,6 +56,8 @@ void uncount_map_entry(const MapEntry &e, void *shard) {
 
 } // namespace
 
+void keep_traces() { relaxed_store(g_keep_traces, true); }
+
 bool capture_traces(RawTrace **traces, size_t *count) {
   TraceList list;
   {

@@ -26,6 +26,11 @@ struct RawTrace {
   uint32_t domain;
 };
 
+// From now on, keep every new live trace in the live-slot table, which
+// capture_traces() and clear_traces() read. Blocks traced before stay out of
+// snapshots. Idempotent.
+void keep_traces();
+
 // Every live trace, copied while traced allocations and frees are paused,
 // so the set is one instant's. The array comes from internal_alloc; give it
 // back with free_raw_traces. False when the runtime is out of memory.

@@ -21,6 +21,7 @@ Mode g_mode = Mode::Unknown;
 // On before the constructor runs, so allocations made by other libraries'
 // constructors are traced as the default says; options may turn it off.
 bool g_tracing = true;
+bool g_keep_traces;
 TA_TLS OuterCharge tls_outer;
 
 namespace {
@@ -61,6 +62,8 @@ __attribute__((constructor)) void initialize_runtime() {
   else
     set_traceback_limit(static_cast<int>(g_options.nframe));
   init_trace_pause();
+  if (g_options.keep_traces)
+    keep_traces();
   Mode mode = g_mode == Mode::Unknown ? decide_mode() : g_mode;
   if (g_options.verbosity)
     note("tracking blocks %s",

@@ -22,6 +22,10 @@ enum class Mode : uint8_t {
 
 extern Mode g_mode;
 extern bool g_tracing;
+// Live traced blocks are kept in the live-slot table (live_slots.h), which
+// snapshots need; off until a program uses the tracemalloc API (or the
+// keep_traces option says so), as it costs the hot path a few nanoseconds.
+extern bool g_keep_traces;
 
 // Set by an operator new entry while it runs the program's operator new, so
 // that the first allocation made inside (libstdc++'s malloc call, or the one

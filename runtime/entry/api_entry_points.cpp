@@ -17,3 +17,7 @@ TA_EXPORT int __tracealloc_tracealloc_track(unsigned int domain,
     return -2;
   return track_block(domain, ptr, size, site_id(site));
 }
+
+// Called at startup by every translation unit that includes the public API
+// header (a constructor there), so snapshots see every block from then on.
+TA_EXPORT void tracealloc_keep_traces(void) { keep_traces(); }

@@ -204,6 +204,7 @@ int main(void) {
 // HELP: {{^}}TraceAlloc: options, set as TRACEALLOC_OPTIONS=key=value:key=value{{$}}
 // HELP-NEXT: {{^}}TraceAlloc: trace {{.*}} (now 1){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: nframe {{.*}} (now 1){{$}}
+// HELP-NEXT: {{^}}TraceAlloc: keep_traces {{.*}} (now 0){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: report {{.*}} (now 1){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: report_path {{.*}} (now ''){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: report_top {{.*}} (now 3){{$}}

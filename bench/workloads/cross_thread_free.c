@@ -1,12 +1,13 @@
 /*===- cross_thread_free.c - Two threads freeing each other's blocks -------===*
  *
  * The multithreaded workload of docs/benchmarks.md. Threads A and B each
- * allocate blocks of random small sizes (16..96 bytes) and pass them through
- * a lock-free single-producer/single-consumer ring to the other thread, which
- * reads them and frees them: every free is of a block the other thread
- * allocated. That is the case where a tracer's per-block accounting is
- * shared between threads (a global counter, lock or map slot bounces
- * between the two cores). Reports frees per second over both threads.
+ * allocate blocks of random small sizes (16..96 bytes) and pass them, in
+ * batches, through a lock-free single-producer/single-consumer ring to
+ * the other thread, which reads and frees them: every free is of a block
+ * the other thread allocated. That is the case where a tracer's per-block
+ * accounting is shared between threads (a global counter, lock or map slot
+ * bounces between the two cores). Reports frees per second over both
+ * threads.
  *
  * A thread that can make no progress spins briefly and then yields, so the
  * program also runs under Valgrind, which runs one thread at a time.
@@ -18,14 +19,14 @@
 #include <string.h>
 
 #define RING_SIZE 16u /* batches in flight per direction; power of two */
-#define BATCH 128u     /* blocks per batch */
+#define BATCH 128u    /* blocks per batch */
 #define BASE_BLOCKS_PER_THREAD 20000000ull /* ~1.3 s plain on 2 vCPUs */
 /* Block sizes are 16..MAX_SIZE bytes. The default keeps requests, and
  * requests plus a 16-byte tracer header, below glibc's fastbin limit (120
- * bytes), where a free of another thread's block takes no arena lock; then
- * the timing is stable and shows the tracer's own synchronisation. With
- * larger blocks (argv[2], e.g. 272) glibc's arena locks contend and plain
- * runs alone vary between 0.35 and 1.15 s (bimodal). */
+ * bytes), where a free of another thread's block takes no arena lock, so
+ * the timing shows the tracer's own synchronisation. With larger blocks
+ * (argv[2], e.g. 272) glibc's free takes the other thread's arena lock
+ * (futex calls appear) and plain runs vary several-fold. */
 #define DEFAULT_MAX_SIZE 96u
 
 /* Blocks travel in batches, as work items usually do between threads; that
@@ -63,7 +64,8 @@ static void *run(void *arg) {
     ring *out = w->out, *in = w->in;
     uint64_t t = atomic_load_explicit(&out->tail, memory_order_relaxed);
     if (sent < w->n &&
-        t - atomic_load_explicit(&out->head, memory_order_acquire) < RING_SIZE) {
+        t - atomic_load_explicit(&out->head, memory_order_acquire) <
+            RING_SIZE) {
       unsigned char **batch = out->slot[t & (RING_SIZE - 1)];
       for (unsigned i = 0; i < BATCH; ++i) {
         uint64_t r = bench_rand(&rng);
@@ -81,7 +83,8 @@ static void *run(void *arg) {
       progress = 1;
     }
     uint64_t h = atomic_load_explicit(&in->head, memory_order_relaxed);
-    if (received < w->n && h != atomic_load_explicit(&in->tail, memory_order_acquire)) {
+    if (received < w->n &&
+        h != atomic_load_explicit(&in->tail, memory_order_acquire)) {
       unsigned char **batch = in->slot[h & (RING_SIZE - 1)];
       for (unsigned i = 0; i < BATCH; ++i) {
         unsigned char *p = batch[i];

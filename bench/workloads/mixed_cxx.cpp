@@ -1,4 +1,4 @@
-//===- mixed_cxx.cpp - A realistic allocation-heavy C++ program ------------===//
+//===- mixed_cxx.cpp - A realistic allocation-heavy C++ program -----------===//
 //
 // The "realistic" workload of docs/benchmarks.md: a log-analytics batch job.
 // It generates synthetic access-log lines (std::string building), parses each
@@ -24,14 +24,16 @@
 
 namespace {
 
-constexpr uint64_t kBaseLines = 900000;  // ~1.5 s plain at -O2 on the 2-vCPU box
+constexpr uint64_t kBaseLines = 900000; // ~1.5 s plain at -O2 on the 2-vCPU box
 constexpr size_t kBatch = 20000;
 
 const char *const kMethods[] = {"GET", "GET", "GET", "POST", "PUT", "DELETE"};
-const char *const kResources[] = {"items", "users", "orders", "search",
-                                  "inventory", "recommendations", "session"};
-const char *const kUsers[] = {"alice", "bob", "carol", "dave", "erin",
-                              "frank", "grace", "heidi", "ivan", "judy_the_admin"};
+const char *const kResources[] = {"items",  "users",     "orders",
+                                  "search", "inventory", "recommendations",
+                                  "session"};
+const char *const kUsers[] = {"alice", "bob",           "carol", "dave",
+                              "erin",  "frank",         "grace", "heidi",
+                              "ivan",  "judy_the_admin"};
 const int kStatus[] = {200, 200, 200, 200, 201, 204, 301, 304, 400, 404, 500};
 
 struct Record {
@@ -97,8 +99,8 @@ std::vector<std::string> split(const std::string &s, char sep) {
   size_t start = 0;
   while (true) {
     size_t end = s.find(sep, start);
-    out.emplace_back(s, start, end == std::string::npos ? std::string::npos
-                                                        : end - start);
+    out.emplace_back(
+        s, start, end == std::string::npos ? std::string::npos : end - start);
     if (end == std::string::npos)
       break;
     start = end + 1;
@@ -127,7 +129,8 @@ std::shared_ptr<Record> parse(const std::string &line) {
   return rec;
 }
 
-double percentile(const std::vector<std::shared_ptr<Record>> &sorted, double q) {
+double percentile(const std::vector<std::shared_ptr<Record>> &sorted,
+                  double q) {
   if (sorted.empty())
     return 0;
   return sorted[static_cast<size_t>(q * (sorted.size() - 1))]->latency_ms;
@@ -136,12 +139,11 @@ double percentile(const std::vector<std::shared_ptr<Record>> &sorted, double q) 
 std::unique_ptr<Summary>
 summarize(std::vector<std::shared_ptr<Record>> &batch,
           const std::unordered_map<std::string, EndpointStats> &stats) {
-  std::sort(batch.begin(), batch.end(),
-            [](const auto &a, const auto &b) {
-              if (a->latency_ms != b->latency_ms)
-                return a->latency_ms < b->latency_ms;
-              return a->bytes < b->bytes;
-            });
+  std::sort(batch.begin(), batch.end(), [](const auto &a, const auto &b) {
+    if (a->latency_ms != b->latency_ms)
+      return a->latency_ms < b->latency_ms;
+    return a->bytes < b->bytes;
+  });
   auto s = std::make_unique<Summary>();
   s->p50 = percentile(batch, 0.5);
   s->p90 = percentile(batch, 0.9);
@@ -179,7 +181,8 @@ int main(int argc, char **argv) {
     std::shared_ptr<Record> rec = parse(make_line(rng));
     if (!rec)
       return 1;
-    EndpointStats &es = per_endpoint[rec->host + " " + rec->method + " " + rec->endpoint];
+    EndpointStats &es =
+        per_endpoint[rec->host + " " + rec->method + " " + rec->endpoint];
     es.count++;
     es.bytes += rec->bytes;
     es.latency_sum += rec->latency_ms;

@@ -108,9 +108,13 @@ void write_exit_report() {
   if (!g_options.report)
     return;
   int saved_errno = errno;
-  // The program's own buffered output would otherwise reach a pipe after
-  // the report: exit() flushes stdio only after the atexit handlers.
-  fflush(nullptr);
+  // The program's buffered stdout would otherwise reach a pipe after the
+  // report: exit() flushes stdio only after the atexit handlers. Only if
+  // nobody holds it: a thread blocked in a write may, and exit must not hang.
+  if (ftrylockfile(stdout) == 0) {
+    fflush_unlocked(stdout);
+    funlockfile(stdout);
+  }
   uint32_t num_sites = frame_count();
   auto *totals = static_cast<SiteCounters *>(
       internal_alloc((num_sites + 1) * sizeof(SiteCounters)));

@@ -442,41 +442,39 @@ def report(args, llvm_prefix, results, ctimes, compile_cmd, elapsed):
     # trip from one second to the next), which puts cross_thread_free in a
     # 3x slower mode for seconds at a time; best-of-N compares the fast modes.
     variants = inst_variants + [t for t in TOOLS if t in args.tools]
-    add("## Wall time, best run, ratio to plain's best run")
-    add("")
-    bhdr = ["workload", "plain best s"] + [v.replace("tracealloc-", "TraceAlloc ")
-                                           for v in variants]
-    add("| " + " | ".join(bhdr) + " |")
-    add("|" + "|".join(["---"] * len(bhdr)) + "|")
-    for name, _, _, target in args.workload_list:
-        byv = results[name]
-        p_best = min(r.wall for r in byv["plain"])
-        row = [name, "%.3f" % p_best]
-        for v in variants:
-            tgt = target if v == "tracealloc-nframe1" and not args.smoke else None
-            row.append(fmt_ratio(min(r.wall for r in byv[v]) / p_best
-                                 if v in byv else None, tgt))
-        add("| " + " | ".join(row) + " |")
-    add("")
 
+    def ratio_table(title, plain_header, plain_cell, ratio_of, with_targets):
+        """One row per workload: plain's figure, then each variant's ratio."""
+        add(title)
+        add("")
+        hdr = ["workload", plain_header] + [v.replace("tracealloc-", "TraceAlloc ")
+                                            for v in variants]
+        add("| " + " | ".join(hdr) + " |")
+        add("|" + "|".join(["---"] * len(hdr)) + "|")
+        for name, _, _, target in args.workload_list:
+            byv = results[name]
+            row = [name, plain_cell(byv)]
+            for v in variants:
+                tgt = (target if with_targets and v == "tracealloc-nframe1"
+                       and not args.smoke else None)
+                row.append(fmt_ratio(ratio_of(byv, v), tgt))
+            add("| " + " | ".join(row) + " |")
+        add("")
+
+    def best_ratio(byv, v):
+        if v not in byv:
+            return None
+        return min(r.wall for r in byv[v]) / min(r.wall for r in byv["plain"])
+
+    ratio_table("## Wall time, best run, ratio to plain's best run", "plain best s",
+                lambda byv: "%.3f" % min(r.wall for r in byv["plain"]),
+                best_ratio, with_targets=True)
     # CPU time (user + system, children included) is less sensitive than wall
     # time to other work on the machine; for cross_thread_free it also counts
     # the time the two threads spin or yield.
-    variants = inst_variants + [t for t in TOOLS if t in args.tools]
-    add("## CPU time (user + system), ratio to plain")
-    add("")
-    chdr = ["workload", "plain CPU s"] + [v.replace("tracealloc-", "TraceAlloc ")
-                                         for v in variants]
-    add("| " + " | ".join(chdr) + " |")
-    add("|" + "|".join(["---"] * len(chdr)) + "|")
-    for name, _, _, _ in args.workload_list:
-        byv = results[name]
-        p_cpu = med([r.cpu for r in byv["plain"]])
-        row = [name, "%.2f" % p_cpu]
-        for v in variants:
-            row.append(fmt_ratio(paired_ratio(byv, v, "cpu")))
-        add("| " + " | ".join(row) + " |")
-    add("")
+    ratio_table("## CPU time (user + system), ratio to plain", "plain CPU s",
+                lambda byv: "%.2f" % med([r.cpu for r in byv["plain"]]),
+                lambda byv, v: paired_ratio(byv, v, "cpu"), with_targets=False)
 
     if "live_blocks" in results:
         byv = results["live_blocks"]

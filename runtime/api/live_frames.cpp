@@ -6,8 +6,8 @@
 namespace tracealloc {
 namespace rt {
 
-uint32_t live_traceback(uint32_t traceback, tracealloc_frame *out,
-                        uint32_t max, uint32_t *total_nframe) {
+uint32_t live_traceback(uint32_t traceback, tracealloc_frame *out, uint32_t max,
+                        uint32_t *total_nframe) {
   uint32_t ids[kMaxTracebackLimit];
   if (max > kMaxTracebackLimit)
     max = kMaxTracebackLimit;

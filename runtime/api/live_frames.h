@@ -11,8 +11,8 @@ namespace rt {
 // The frames of the core's traceback `traceback`, oldest first as
 // tracemalloc.Traceback has them, at most `max` (and at most the traceback
 // limit). Returns how many; *total_nframe gets the untruncated length.
-uint32_t live_traceback(uint32_t traceback, tracealloc_frame *out,
-                        uint32_t max, uint32_t *total_nframe);
+uint32_t live_traceback(uint32_t traceback, tracealloc_frame *out, uint32_t max,
+                        uint32_t *total_nframe);
 
 } // namespace rt
 } // namespace tracealloc

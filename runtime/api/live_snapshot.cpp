@@ -41,16 +41,24 @@ tracealloc_snapshot *take_live_snapshot() {
     return nullptr;
   }
   qsort(raw, count, sizeof *raw, by_traceback);
-  // First pass: how many tracebacks, and frames in all.
+  // First pass: the frames of each distinct traceback, at the snapshot's
+  // limit. Another thread may change the limit meanwhile, so the second
+  // pass asks for no more than the first found room for.
+  uint8_t *nframes = alloc_array<uint8_t>(count);
+  if (!nframes) {
+    free_raw_traces(raw, count);
+    set_out_of_memory();
+    return nullptr;
+  }
   size_t num_tracebacks = 0, num_frames = 0;
   tracealloc_frame frames[kMaxTracebackLimit];
+  uint32_t total;
   for (size_t i = 0; i < count; ++i) {
     if (i && raw[i].traceback == raw[i - 1].traceback)
       continue;
-    uint32_t total;
-    ++num_tracebacks;
-    num_frames += live_traceback(raw[i].traceback, frames, kMaxTracebackLimit,
-                                 &total);
+    uint32_t n = live_traceback(raw[i].traceback, frames, limit, &total);
+    nframes[num_tracebacks++] = uint8_t(n);
+    num_frames += n;
   }
   tracealloc_snapshot *s =
       new_snapshot(limit, num_frames, num_tracebacks, count);
@@ -58,20 +66,15 @@ tracealloc_snapshot *take_live_snapshot() {
     size_t t = 0, f = 0;
     for (size_t i = 0; i < count; ++i) {
       if (i == 0 || raw[i].traceback != raw[i - 1].traceback) {
-        uint32_t total;
-        // The limit may have shrunk since the first pass, never grown past
-        // the room reserved: ask for no more than is left.
-        size_t room = num_frames - f;
-        uint32_t n = live_traceback(
-            raw[i].traceback, s->frames + f,
-            room < kMaxTracebackLimit ? uint32_t(room) : kMaxTracebackLimit,
-            &total);
+        uint32_t n =
+            live_traceback(raw[i].traceback, s->frames + f, nframes[t], &total);
         s->tracebacks[t++] = {uint32_t(f), n, total};
-        f += n;
+        f += nframes[t - 1];
       }
       s->traces[i] = {raw[i].size, raw[i].domain, uint32_t(t - 1)};
     }
   }
+  free_array(nframes, count);
   free_raw_traces(raw, count);
   return s;
 }

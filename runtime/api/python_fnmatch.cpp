@@ -53,9 +53,9 @@ enum class Kind : uint8_t { Star, Any, Literal, Set, Never };
 
 struct Token {
   Kind kind;
-  bool negated;      // Set
-  uint32_t ch;       // Literal
-  uint32_t first;    // Set: its ranges are ranges[first, first + count)
+  bool negated;   // Set
+  uint32_t ch;    // Literal
+  uint32_t first; // Set: its ranges are ranges[first, first + count)
   uint32_t count;
 };
 

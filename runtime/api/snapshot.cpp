@@ -75,12 +75,13 @@ tracealloc_traceback traceback_view(const tracealloc_snapshot &s,
 
 using namespace tracealloc::rt;
 
-TA_EXPORT void tracealloc_snapshot_free(tracealloc_snapshot *snapshot) noexcept {
+TA_EXPORT void
+tracealloc_snapshot_free(tracealloc_snapshot *snapshot) noexcept {
   free_snapshot(snapshot);
 }
 
-TA_EXPORT int
-tracealloc_snapshot_traceback_limit(const tracealloc_snapshot *snapshot) noexcept {
+TA_EXPORT int tracealloc_snapshot_traceback_limit(
+    const tracealloc_snapshot *snapshot) noexcept {
   return snapshot->traceback_limit;
 }
 
@@ -89,8 +90,8 @@ tracealloc_snapshot_trace_count(const tracealloc_snapshot *snapshot) noexcept {
   return snapshot->num_traces;
 }
 
-TA_EXPORT tracealloc_trace
-tracealloc_snapshot_trace(const tracealloc_snapshot *snapshot, size_t index) noexcept {
+TA_EXPORT tracealloc_trace tracealloc_snapshot_trace(
+    const tracealloc_snapshot *snapshot, size_t index) noexcept {
   tracealloc_trace out = {};
   if (index >= snapshot->num_traces)
     return out;

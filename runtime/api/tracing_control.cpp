@@ -45,9 +45,10 @@ uint32_t unknown_traceback() {
 TA_EXPORT int tracealloc_start(int nframe) noexcept {
   if (!check_nframe(nframe))
     return -1;
-  // As tracemalloc: starting again keeps the limit tracing started with.
-  if (is_tracing())
-    return 0;
+  // Unlike tracemalloc, which ignores nframe when already tracing: here
+  // tracing usually runs from startup (TRACEALLOC_OPTIONS=trace=1), and
+  // start(25) must still mean 25 frames. Tracebacks are static, so a new
+  // limit applies to old traces as well.
   set_traceback_limit(nframe);
   start_tracing();
   return 0;
@@ -87,10 +88,10 @@ TA_EXPORT size_t tracealloc_get_tracemalloc_memory(void) noexcept {
   return internal_memory_in_use();
 }
 
-TA_EXPORT int tracealloc_get_object_traceback(const void *ptr,
-                                              tracealloc_frame *frames,
-                                              size_t max_frames,
-                                              tracealloc_traceback *out) noexcept {
+TA_EXPORT int
+tracealloc_get_object_traceback(const void *ptr, tracealloc_frame *frames,
+                                size_t max_frames,
+                                tracealloc_traceback *out) noexcept {
   RawTrace trace;
   if (!is_tracing() || !find_trace(kDefaultDomain, ptr, &trace))
     return 0;

@@ -1,0 +1,77 @@
+//===- live_statistics.cpp - get_stats(): statistics without a snapshot ---===//
+//
+// The per-line counters already hold what statistics("lineno") sums from
+// a snapshot: per trace id, the bytes and blocks allocated minus freed.
+// Grouping those few entries (one per site, not one per block) is what
+// makes get_stats cheap; the core keeps them exact across clear_traces and
+// stop (a forgotten trace counts as freed).
+//
+//===----------------------------------------------------------------------===//
+#include "api/api_error.h"
+#include "api/api_memory.h"
+#include "api/live_frames.h"
+#include "api/statistics.h"
+#include "core/live_traces.h"
+#include "core/site_table.h"
+#include "core/thread_counters.h"
+
+using namespace tracealloc::rt;
+
+namespace {
+
+uint64_t live_blocks(const SiteCounters &c) {
+  return c.alloc_blocks - c.free_blocks;
+}
+
+} // namespace
+
+TA_EXPORT tracealloc_statistics *
+tracealloc_get_stats(const char *key_type) noexcept {
+  KeyType key;
+  if (!parse_key_type(key_type, false, &key))
+    return nullptr;
+  uint32_t ids = frame_count();
+  SiteCounters *totals = alloc_array<SiteCounters>(size_t(ids) + 1);
+  if (!totals) {
+    set_out_of_memory();
+    return nullptr;
+  }
+  sum_site_counters(totals, ids);
+  // Two passes, as take_snapshot's: the second asks for no more frames
+  // than the first found, whatever the limit does meanwhile.
+  uint8_t *nframes = alloc_array<uint8_t>(size_t(ids) + 1);
+  size_t num_samples = 0, num_frames = 0;
+  tracealloc_frame scratch[kMaxTracebackLimit];
+  uint32_t total;
+  for (uint32_t id = 1; nframes && id <= ids; ++id) {
+    if (live_blocks(totals[id]) == 0)
+      continue;
+    ++num_samples;
+    nframes[id] =
+        uint8_t(live_traceback(id, scratch, kMaxTracebackLimit, &total));
+    num_frames += nframes[id];
+  }
+  Sample *samples = alloc_array<Sample>(num_samples);
+  tracealloc_frame *frames = alloc_array<tracealloc_frame>(num_frames);
+  tracealloc_statistics *list = nullptr;
+  if (!nframes || !samples || !frames) {
+    set_out_of_memory();
+  } else {
+    size_t s = 0, f = 0;
+    for (uint32_t id = 1; id <= ids; ++id) {
+      const SiteCounters &c = totals[id];
+      if (live_blocks(c) == 0)
+        continue;
+      uint32_t n = live_traceback(id, frames + f, nframes[id], &total);
+      samples[s++] = {frames + f, n, c.alloc_bytes - c.free_bytes,
+                      live_blocks(c)};
+      f += nframes[id];
+    }
+    list = group_statistics(samples, s, key, false, nullptr);
+  }
+  free_array(nframes, size_t(ids) + 1);
+  free_array(samples, num_samples);
+  free_array(frames, num_frames);
+  free_array(totals, size_t(ids) + 1);
+  return list;
+}

@@ -1,0 +1,437 @@
+//===- snapshot_file.cpp - Snapshot.dump and Snapshot.load ----------------===//
+//
+// The file format is docs/snapshot-format.md: a fixed header, the names,
+// frames, tracebacks and traces, then a CRC-32 of everything before it.
+// Every integer is little-endian whatever the machine. The loader trusts
+// nothing: it checks the header, the length, the checksum, then every
+// count and index against what the file can hold before using it, so a
+// truncated, corrupt or foreign file gives a message, never a crash.
+//
+//===----------------------------------------------------------------------===//
+#include "api/api_error.h"
+#include "api/api_memory.h"
+#include "api/snapshot.h"
+#include "core/diagnostics.h"
+#include "core/live_traces.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace tracealloc {
+namespace rt {
+namespace {
+
+constexpr unsigned char kMagic[8] = {0x89, 'T', 'A', 'S', 'N', 'A', 'P', '\n'};
+constexpr uint32_t kFormatVersion = 1;
+constexpr size_t kHeaderSize = 48;
+constexpr size_t kChecksumSize = 4;
+// Smallest encodings, to bound counts by the bytes that hold them.
+constexpr size_t kMinString = 4, kFrameSize = 16, kMinTraceback = 12,
+                 kTraceSize = 16;
+
+uint32_t crc32(const unsigned char *data, size_t size) {
+  uint32_t table[256];
+  for (uint32_t i = 0; i < 256; ++i) {
+    uint32_t c = i;
+    for (int k = 0; k < 8; ++k)
+      c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+    table[i] = c;
+  }
+  uint32_t crc = 0xFFFFFFFFu;
+  for (size_t i = 0; i < size; ++i)
+    crc = table[(crc ^ data[i]) & 0xFF] ^ (crc >> 8);
+  return crc ^ 0xFFFFFFFFu;
+}
+
+// --- Writing ---------------------------------------------------------------
+
+struct Writer {
+  unsigned char *data;
+  size_t size;
+  size_t used;
+
+  void u32(uint32_t v) {
+    for (int i = 0; i < 4; ++i)
+      data[used++] = static_cast<unsigned char>(v >> (8 * i));
+  }
+  void u64(uint64_t v) {
+    for (int i = 0; i < 8; ++i)
+      data[used++] = static_cast<unsigned char>(v >> (8 * i));
+  }
+  void bytes(const void *p, size_t n) {
+    memcpy(data + used, p, n);
+    used += n;
+  }
+};
+
+int by_address(const void *a, const void *b) {
+  auto x = reinterpret_cast<uintptr_t>(*static_cast<const char *const *>(a));
+  auto y = reinterpret_cast<uintptr_t>(*static_cast<const char *const *>(b));
+  return x < y ? -1 : x > y;
+}
+
+const char *name_or_empty(const char *s) { return s ? s : ""; }
+
+// Index of `s` in the sorted, distinct `names`.
+uint32_t name_index(const char *const *names, size_t n, const char *s) {
+  s = name_or_empty(s);
+  auto *found = static_cast<const char *const *>(
+      bsearch(&s, names, n, sizeof *names, by_address));
+  return uint32_t(found - names);
+}
+
+// --- Reading ---------------------------------------------------------------
+
+struct Reader {
+  const unsigned char *data;
+  size_t size;
+  size_t pos;
+
+  bool has(size_t n) const { return size - pos >= n; }
+  uint32_t u32() {
+    uint32_t v = 0;
+    for (int i = 0; i < 4; ++i)
+      v |= uint32_t(data[pos++]) << (8 * i);
+    return v;
+  }
+  uint64_t u64() {
+    uint64_t v = 0;
+    for (int i = 0; i < 8; ++i)
+      v |= uint64_t(data[pos++]) << (8 * i);
+    return v;
+  }
+};
+
+// The whole file in runtime memory; false (last error set) if unreadable.
+bool read_file(const char *path, unsigned char **data, size_t *size) {
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    set_last_error("cannot load snapshot '%s': %s", path, strerror(errno));
+    return false;
+  }
+  struct stat st;
+  const char *problem = nullptr;
+  if (fstat(fd, &st) != 0)
+    problem = strerror(errno);
+  else if (S_ISDIR(st.st_mode))
+    problem = strerror(EISDIR);
+  else if (!S_ISREG(st.st_mode))
+    problem = "not a regular file";
+  size_t n = problem ? 0 : size_t(st.st_size);
+  unsigned char *buf = problem ? nullptr : alloc_array<unsigned char>(n);
+  if (!problem && !buf)
+    problem = "out of memory";
+  size_t got = 0;
+  while (!problem && got < n) {
+    ssize_t r = read(fd, buf + got, n - got);
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r < 0)
+      problem = strerror(errno);
+    if (r <= 0)
+      break; // a file that shrank while read is simply shorter
+    got += size_t(r);
+  }
+  close(fd);
+  if (problem) {
+    set_last_error("cannot load snapshot '%s': %s", path, problem);
+    free_array(buf, n);
+    return false;
+  }
+  *data = buf;
+  *size = n;
+  // Bytes past `got` stay zero: they read as a truncated or corrupt file.
+  return true;
+}
+
+bool corrupt(const char *path, const char *what) {
+  set_last_error("cannot load snapshot '%s': the file is corrupt (%s)", path,
+                 what);
+  return false;
+}
+
+bool truncated(const char *path) {
+  set_last_error("cannot load snapshot '%s': the file is truncated", path);
+  return false;
+}
+
+// Parses a file whose header, length and checksum are known to be good.
+tracealloc_snapshot *parse_body(const char *path, Reader &in,
+                                int traceback_limit, uint32_t num_strings,
+                                uint32_t num_frames, uint32_t num_tracebacks,
+                                uint64_t num_traces) {
+  size_t body = in.size - in.pos;
+  if (num_strings > body / kMinString || num_frames > body / kFrameSize ||
+      num_tracebacks > body / kMinTraceback || num_traces > body / kTraceSize) {
+    corrupt(path, "a count exceeds the file's size");
+    return nullptr;
+  }
+  // Names: the pool gets them NUL-terminated, one after the other.
+  size_t pool_size = 0;
+  Reader scan = in;
+  for (uint32_t i = 0; i < num_strings; ++i) {
+    if (!scan.has(4)) {
+      corrupt(path, "the names run past the end");
+      return nullptr;
+    }
+    uint32_t len = scan.u32();
+    if (!scan.has(len)) {
+      corrupt(path, "the names run past the end");
+      return nullptr;
+    }
+    if (memchr(scan.data + scan.pos, '\0', len)) {
+      corrupt(path, "a name contains a NUL byte");
+      return nullptr;
+    }
+    scan.pos += len;
+    pool_size += size_t(len) + 1;
+  }
+  StringPool *pool = new_string_pool(pool_size ? pool_size : 1);
+  const char **names = alloc_array<const char *>(num_strings);
+  tracealloc_frame *table = alloc_array<tracealloc_frame>(num_frames);
+  tracealloc_snapshot *s = nullptr;
+  const char *problem = nullptr;
+  if (!pool || !names || !table) {
+    problem = "out of memory";
+  } else {
+    size_t used = 0;
+    for (uint32_t i = 0; i < num_strings; ++i) {
+      uint32_t len = in.u32();
+      names[i] = pool->data + used;
+      memcpy(pool->data + used, in.data + in.pos, len);
+      in.pos += len;
+      used += size_t(len) + 1;
+    }
+    if (!in.has(size_t(num_frames) * kFrameSize))
+      problem = "the frames run past the end";
+    for (uint32_t i = 0; !problem && i < num_frames; ++i) {
+      uint32_t file = in.u32(), function = in.u32();
+      uint32_t line = in.u32(), column = in.u32();
+      if (file >= num_strings || function >= num_strings)
+        problem = "a frame names a string that does not exist";
+      else
+        table[i] = {names[file], line, column, names[function]};
+    }
+    // Tracebacks: first pass for the number of frames they hold.
+    Reader tb = in;
+    size_t total_frames = 0;
+    for (uint32_t i = 0; !problem && i < num_tracebacks; ++i) {
+      if (!tb.has(8)) {
+        problem = "the tracebacks run past the end";
+        break;
+      }
+      uint32_t nframe = tb.u32(), total = tb.u32();
+      if (nframe < 1 || nframe > uint32_t(traceback_limit) || total < nframe)
+        problem = "a traceback has an impossible number of frames";
+      else if (!tb.has(size_t(nframe) * 4))
+        problem = "the tracebacks run past the end";
+      else
+        tb.pos += size_t(nframe) * 4;
+      total_frames += nframe;
+    }
+    if (!problem && !tb.has(num_traces * kTraceSize))
+      problem = "the traces run past the end";
+    else if (!problem && tb.size - tb.pos != num_traces * kTraceSize)
+      problem = "there are bytes after the traces";
+    if (!problem) {
+      s = new_snapshot(traceback_limit, total_frames, num_tracebacks,
+                       num_traces);
+      if (!s)
+        problem = "out of memory";
+    }
+    size_t f = 0;
+    for (uint32_t i = 0; !problem && i < num_tracebacks; ++i) {
+      uint32_t nframe = in.u32(), total = in.u32();
+      s->tracebacks[i] = {uint32_t(f), nframe, total};
+      for (uint32_t k = 0; k < nframe && !problem; ++k) {
+        uint32_t index = in.u32();
+        if (index >= num_frames)
+          problem = "a traceback names a frame that does not exist";
+        else
+          s->frames[f++] = table[index];
+      }
+    }
+    for (uint64_t i = 0; !problem && i < num_traces; ++i) {
+      uint32_t domain = in.u32(), traceback = in.u32();
+      uint64_t size = in.u64();
+      if (traceback >= num_tracebacks)
+        problem = "a trace names a traceback that does not exist";
+      else
+        s->traces[i] = {size, domain, traceback};
+    }
+  }
+  free_array(names, num_strings);
+  free_array(table, num_frames);
+  if (problem) {
+    if (strcmp(problem, "out of memory") == 0)
+      set_last_error("cannot load snapshot '%s': out of memory", path);
+    else
+      corrupt(path, problem);
+    free_snapshot(s);
+    release(pool);
+    return nullptr;
+  }
+  s->pool = pool;
+  return s;
+}
+
+tracealloc_snapshot *load(const char *path, const unsigned char *data,
+                          size_t size) {
+  size_t magic = size < sizeof kMagic ? size : sizeof kMagic;
+  if (memcmp(data, kMagic, magic) != 0 || size == 0) {
+    set_last_error("cannot load snapshot '%s': not a TraceAlloc snapshot "
+                   "file",
+                   path);
+    return nullptr;
+  }
+  if (size < kHeaderSize) {
+    truncated(path);
+    return nullptr;
+  }
+  Reader in = {data, size, sizeof kMagic};
+  uint32_t version = in.u32();
+  if (version != kFormatVersion) {
+    set_last_error("cannot load snapshot '%s': snapshot format version %u "
+                   "is not supported (this runtime reads version %u)",
+                   path, version, kFormatVersion);
+    return nullptr;
+  }
+  uint32_t limit = in.u32();
+  uint64_t body_size = in.u64();
+  uint32_t num_strings = in.u32(), num_frames = in.u32();
+  uint32_t num_tracebacks = in.u32();
+  in.u32(); // reserved
+  uint64_t num_traces = in.u64();
+  if (body_size > size - kHeaderSize ||
+      size - kHeaderSize - body_size < kChecksumSize) {
+    truncated(path);
+    return nullptr;
+  }
+  if (size - kHeaderSize - body_size > kChecksumSize) {
+    corrupt(path, "there are bytes after the end of the snapshot");
+    return nullptr;
+  }
+  Reader sum = {data, size, kHeaderSize + body_size};
+  if (sum.u32() != crc32(data, kHeaderSize + body_size)) {
+    corrupt(path, "checksum mismatch");
+    return nullptr;
+  }
+  if (limit < 1 || limit > uint32_t(kMaxTracebackLimit)) {
+    corrupt(path, "the traceback limit is out of range");
+    return nullptr;
+  }
+  Reader body = {data, kHeaderSize + body_size, kHeaderSize};
+  return parse_body(path, body, int(limit), num_strings, num_frames,
+                    num_tracebacks, num_traces);
+}
+
+} // namespace
+} // namespace rt
+} // namespace tracealloc
+
+using namespace tracealloc::rt;
+
+TA_EXPORT int tracealloc_snapshot_dump(const tracealloc_snapshot *snapshot,
+                                       const char *path) noexcept {
+  const tracealloc_snapshot &s = *snapshot;
+  // The distinct names, by address: live names are interned, loaded ones
+  // pooled once each, so equal names are (nearly always) one pointer.
+  size_t max_names = 2 * s.num_frames;
+  const char **names = alloc_array<const char *>(max_names);
+  if (!names) {
+    set_out_of_memory();
+    return -1;
+  }
+  for (size_t i = 0; i < s.num_frames; ++i) {
+    names[2 * i] = name_or_empty(s.frames[i].filename);
+    names[2 * i + 1] = name_or_empty(s.frames[i].function);
+  }
+  qsort(names, max_names, sizeof *names, by_address);
+  size_t num_names = 0;
+  for (size_t i = 0; i < max_names; ++i)
+    if (!num_names || names[num_names - 1] != names[i])
+      names[num_names++] = names[i];
+  size_t body = 0;
+  for (size_t i = 0; i < num_names; ++i)
+    body += 4 + strlen(names[i]);
+  body += s.num_frames * kFrameSize;
+  for (size_t i = 0; i < s.num_tracebacks; ++i)
+    body += 8 + 4 * size_t(s.tracebacks[i].nframe);
+  body += s.num_traces * kTraceSize;
+  size_t file_size = kHeaderSize + body + kChecksumSize;
+  Writer out = {alloc_array<unsigned char>(file_size), file_size, 0};
+  int result = -1;
+  if (!out.data) {
+    set_out_of_memory();
+  } else {
+    out.bytes(kMagic, sizeof kMagic);
+    out.u32(kFormatVersion);
+    out.u32(uint32_t(s.traceback_limit));
+    out.u64(body);
+    out.u32(uint32_t(num_names));
+    out.u32(uint32_t(s.num_frames));
+    out.u32(uint32_t(s.num_tracebacks));
+    out.u32(0);
+    out.u64(s.num_traces);
+    for (size_t i = 0; i < num_names; ++i) {
+      size_t len = strlen(names[i]);
+      out.u32(uint32_t(len));
+      out.bytes(names[i], len);
+    }
+    for (size_t i = 0; i < s.num_frames; ++i) {
+      const tracealloc_frame &f = s.frames[i];
+      out.u32(name_index(names, num_names, f.filename));
+      out.u32(name_index(names, num_names, f.function));
+      out.u32(f.lineno);
+      out.u32(f.column);
+    }
+    for (size_t i = 0; i < s.num_tracebacks; ++i) {
+      const SnapshotTraceback &t = s.tracebacks[i];
+      out.u32(t.nframe);
+      out.u32(t.total_nframe);
+      for (uint32_t k = 0; k < t.nframe; ++k)
+        out.u32(t.first_frame + k);
+    }
+    for (size_t i = 0; i < s.num_traces; ++i) {
+      out.u32(s.traces[i].domain);
+      out.u32(s.traces[i].traceback);
+      out.u64(s.traces[i].size);
+    }
+    out.u32(crc32(out.data, out.used));
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      set_last_error("cannot dump snapshot to '%s': %s", path, strerror(errno));
+    } else {
+      bool written =
+          write_all(fd, reinterpret_cast<char *>(out.data), out.used);
+      int saved = errno;
+      if (close(fd) != 0 && written) {
+        written = false;
+        saved = errno;
+      }
+      if (written)
+        result = 0;
+      else
+        set_last_error("cannot dump snapshot to '%s': %s", path,
+                       strerror(saved));
+    }
+  }
+  free_array(out.data, file_size);
+  free_array(names, max_names);
+  return result;
+}
+
+TA_EXPORT tracealloc_snapshot *
+tracealloc_snapshot_load(const char *path) noexcept {
+  unsigned char *data = nullptr;
+  size_t size = 0;
+  if (!read_file(path, &data, &size))
+    return nullptr;
+  tracealloc_snapshot *s = load(path, data, size);
+  free_array(data, size);
+  return s;
+}

@@ -18,6 +18,8 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
+#include <cstdlib>
+
 using namespace llvm;
 using namespace tracealloc;
 
@@ -38,9 +40,33 @@ static std::string getPath(const DIFile *File) {
               : std::string();
 }
 
-/// A symbol name as the user wrote it.
+/// A function's name as a debugger's backtrace shows it: qualified, without
+/// its parameter list ("ns::Widget::resize", "main"). One form for every
+/// frame, whether or not the function still has a linkage name: inlined
+/// subprograms often keep only their plain name.
 static std::string demangleSymbol(StringRef Name) {
-  return demangle(GlobalValue::dropLLVMManglingEscape(Name));
+  // The demangler points into the string it parses: keep it alive.
+  std::string Mangled = GlobalValue::dropLLVMManglingEscape(Name).str();
+  ItaniumPartialDemangler Demangler;
+  if (Demangler.partialDemangle(Mangled.c_str()) || !Demangler.isFunction())
+    return demangle(Mangled);
+  char *Buf = Demangler.getFunctionName(nullptr, nullptr);
+  std::string Result = Buf ? Buf : demangle(Mangled);
+  std::free(Buf);
+  return Result;
+}
+
+/// The scope-qualified name of a subprogram from its debug info, for one
+/// without a linkage name.
+static std::string qualifiedName(const DISubprogram &SP) {
+  std::string Name = SP.getName().str();
+  for (const DIScope *Scope = SP.getScope(); Scope;
+       Scope = Scope->getScope()) {
+    if (isa<DIFile>(Scope) || isa<DICompileUnit>(Scope) || Scope->getName().empty())
+      break;
+    Name = (Scope->getName() + "::" + Name).str();
+  }
+  return Name;
 }
 
 SiteLocator::SiteLocator(const Module &M) {
@@ -70,7 +96,7 @@ std::string SiteLocator::getFunctionName(const DISubprogram &SP) const {
     return demangleSymbol(SP.getLinkageName());
   if (const Function *F = FunctionOfSubprogram.lookup(&SP))
     return demangleSymbol(F->getName());
-  return SP.getName().str();
+  return qualifiedName(SP);
 }
 
 SiteLocation SiteLocator::describe(const DILocation &DL) const {

@@ -105,7 +105,7 @@ int main(int argc, char **argv) {
             << ' '
             << (loaded.statistics("traceback") == snapshot.statistics("traceback") ? "yes" : "no")
             << '\n';
-  // CHECK-NEXT: function: allocate(), total_nframe 1
+  // CHECK-NEXT: function: allocate, total_nframe 1
   auto trace = loaded.traces().front();
   std::cout << "function: " << trace.traceback[0].function << ", total_nframe "
             << *trace.traceback.total_nframe() << '\n';

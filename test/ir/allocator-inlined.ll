@@ -20,7 +20,7 @@ target triple = "x86_64-unknown-linux-gnu"
 ; CHECK: @[[MAIN:tracealloc.str[.0-9]*]] = private unnamed_addr constant [5 x i8] c"main\00"
 ; CHECK: @[[NEW_FOO:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 9, i32 3, ptr @{{tracealloc.str[.0-9]*}}, ptr @[[MAIN]], ptr null }
 ; CHECK: @[[FRAME:tracealloc.frame[.0-9]*]] = private global %tracealloc.site { i32 0, i32 0, i32 10, i32 3, ptr @{{tracealloc.str[.0-9]*}}, ptr @[[MAIN]], ptr null }
-; CHECK: @[[XALLOC:tracealloc.str[.0-9]*]] = private unnamed_addr constant [22 x i8] c"xalloc(unsigned long)\00"
+; CHECK: @[[XALLOC:tracealloc.str[.0-9]*]] = private unnamed_addr constant [7 x i8] c"xalloc\00"
 ; CHECK: @[[NEW_ARRAY:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 5, i32 34, ptr @{{tracealloc.str[.0-9]*}}, ptr @[[XALLOC]], ptr @[[FRAME]] }
 ; CHECK: @[[IMPORTED:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 11, i32 3, ptr @{{tracealloc.str[.0-9]*}}, ptr @[[MAIN]], ptr null }
 ; CHECK-NOT: c"operator new

@@ -12,7 +12,7 @@ target triple = "x86_64-unknown-linux-gnu"
 ; The function is the demangled linkage name of the DISubprogram, or (as
 ; with -gline-tables-only, where there is none) of the function it describes.
 ; CHECK: @[[FILE:tracealloc.str[.0-9]*]] = private unnamed_addr constant [13 x i8] c"/src/new.cpp\00", align 1
-; CHECK: @[[CALLS:tracealloc.str[.0-9]*]] = private unnamed_addr constant [8 x i8] c"calls()\00", align 1
+; CHECK: @[[CALLS:tracealloc.str[.0-9]*]] = private unnamed_addr constant [6 x i8] c"calls\00", align 1
 ; CHECK: @[[C0:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 100, i32 5, ptr @[[FILE]], ptr @[[CALLS]], ptr null }, section "__tracealloc_sites", align 8
 ; CHECK: @[[C1:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 101, i32 5, ptr @[[FILE]], ptr @[[CALLS]], ptr null }, section "__tracealloc_sites", align 8
 ; CHECK: @[[C2:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 102, i32 5, ptr @[[FILE]], ptr @[[CALLS]], ptr null }, section "__tracealloc_sites", align 8
@@ -33,7 +33,7 @@ target triple = "x86_64-unknown-linux-gnu"
 ; CHECK: @[[C17:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 117, i32 5, ptr @[[FILE]], ptr @[[CALLS]], ptr null }, section "__tracealloc_sites", align 8
 ; CHECK: @[[C18:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 118, i32 5, ptr @[[FILE]], ptr @[[CALLS]], ptr null }, section "__tracealloc_sites", align 8
 ; CHECK: @[[C19:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 119, i32 5, ptr @[[FILE]], ptr @[[CALLS]], ptr null }, section "__tracealloc_sites", align 8
-; CHECK: @[[INVOKES:tracealloc.str[.0-9]*]] = private unnamed_addr constant [10 x i8] c"invokes()\00", align 1
+; CHECK: @[[INVOKES:tracealloc.str[.0-9]*]] = private unnamed_addr constant [8 x i8] c"invokes\00", align 1
 ; CHECK: @[[I0:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 200, i32 7, ptr @[[FILE]], ptr @[[INVOKES]], ptr null }, section "__tracealloc_sites", align 8
 ; CHECK: @[[I1:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 201, i32 7, ptr @[[FILE]], ptr @[[INVOKES]], ptr null }, section "__tracealloc_sites", align 8
 ; CHECK: @[[I2:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 202, i32 7, ptr @[[FILE]], ptr @[[INVOKES]], ptr null }, section "__tracealloc_sites", align 8

@@ -19,7 +19,7 @@ void consume(Widget *);
 
 // The new-expression's line has a second record: the operator delete that
 // frees the memory if the constructor throws.
-// CHECK: @[[MAKE:tracealloc.str[.0-9]*]] = private unnamed_addr constant [12 x i8] c"app::make()\00"
+// CHECK: @[[MAKE:tracealloc.str[.0-9]*]] = private unnamed_addr constant [10 x i8] c"app::make\00"
 // CHECK: @[[NEW_WIDGET:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 [[#@LINE+4]], i32 15, ptr @{{tracealloc.str[.0-9]*}}, ptr @[[MAKE]], ptr null }
 // CHECK: @[[DELETE_WIDGET:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 [[#@LINE+5]], i32 3,
 // CHECK: @[[DELETE_FAILED:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 [[#@LINE+2]], i32 15,
@@ -29,7 +29,7 @@ void make() {
   delete w;
 }
 
-// CHECK: @[[GUARDED:tracealloc.str[.0-9]*]] = private unnamed_addr constant [19 x i8] c"app::guarded(long)\00"
+// CHECK: @[[GUARDED:tracealloc.str[.0-9]*]] = private unnamed_addr constant [13 x i8] c"app::guarded\00"
 // CHECK: @[[NEW_ARRAY:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 1, i32 [[#@LINE+3]], i32 10, ptr @{{tracealloc.str[.0-9]*}}, ptr @[[GUARDED]], ptr null }
 int *guarded(long n) {
   Guard g;

@@ -15,10 +15,10 @@ target triple = "x86_64-unknown-linux-gnu"
 
 ; Frames are emitted outermost first, before the record that needs them.
 ; CHECK: @[[OUTER_C:tracealloc.str[.0-9]*]] = private unnamed_addr constant [13 x i8] c"/src/outer.c\00"
-; CHECK: @[[OUTER:tracealloc.str[.0-9]*]] = private unnamed_addr constant [8 x i8] c"outer()\00"
+; CHECK: @[[OUTER:tracealloc.str[.0-9]*]] = private unnamed_addr constant [6 x i8] c"outer\00"
 ; CHECK: @[[F12:tracealloc.frame[.0-9]*]] = private global %tracealloc.site { i32 0, i32 0, i32 12, i32 3, ptr @[[OUTER_C]], ptr @[[OUTER]], ptr null }, section "__tracealloc_sites", align 8
 ; CHECK: @[[MID_H:tracealloc.str[.0-9]*]] = private unnamed_addr constant [11 x i8] c"/abs/mid.h\00"
-; CHECK: @[[MID:tracealloc.str[.0-9]*]] = private unnamed_addr constant [13 x i8] c"ns::mid(int)\00"
+; CHECK: @[[MID:tracealloc.str[.0-9]*]] = private unnamed_addr constant [8 x i8] c"ns::mid\00"
 ; CHECK: @[[F8:tracealloc.frame[.0-9]*]] = private global %tracealloc.site { i32 0, i32 0, i32 8, i32 10, ptr @[[MID_H]], ptr @[[MID]], ptr @[[F12]] }, section "__tracealloc_sites", align 8
 ; CHECK: @[[INNER_H:tracealloc.str[.0-9]*]] = private unnamed_addr constant [17 x i8] c"/src/inc/inner.h\00"
 ; CHECK: @[[INNER:tracealloc.str[.0-9]*]] = private unnamed_addr constant [6 x i8] c"inner\00"

@@ -17,7 +17,7 @@ target triple = "x86_64-unknown-linux-gnu"
 ; CHECK: @[[FILE:tracealloc.str[.0-9]*]] = private unnamed_addr constant [13 x i8] c"/src/nodbg.c\00"
 ; CHECK: @[[F:tracealloc.str[.0-9]*]] = private unnamed_addr constant [2 x i8] c"f\00"
 ; CHECK: @[[SF:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 3, i32 0, i32 0, ptr @[[FILE]], ptr @[[F]], ptr null }, section "__tracealloc_sites", align 8
-; CHECK: @[[G:tracealloc.str[.0-9]*]] = private unnamed_addr constant [13 x i8] c"ns::g(char*)\00"
+; CHECK: @[[G:tracealloc.str[.0-9]*]] = private unnamed_addr constant [6 x i8] c"ns::g\00"
 ; CHECK: @[[SG:tracealloc.site[.0-9]*]] = private global %tracealloc.site { i32 0, i32 3, i32 0, i32 0, ptr @[[FILE]], ptr @[[G]], ptr null }, section "__tracealloc_sites", align 8
 
 ; REL: warning: TraceAlloc: ./sub/../sub/./nodbg.c: no debug info; allocation sites have no line numbers (compile with -g or -gline-tables-only)

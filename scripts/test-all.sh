@@ -4,7 +4,7 @@
 # For each LLVM (newest first): build in build-llvmN/ and run every lit test
 # through ctest. Then, with the newest LLVM, build the runtime with
 # ThreadSanitizer (build-llvmN-tsan/) and with AddressSanitizer
-# (build-llvmN-asan/) and run the end-to-end tests (test/e2e) against each.
+# (build-llvmN-asan/) and run the end-to-end, API and example tests against each.
 # Ends with one line "N passed, N failed" summed over all runs; exits
 # non-zero if any test, build or run failed.
 #
@@ -107,8 +107,8 @@ if [ -z "${TRACEALLOC_SKIP_SANITIZERS:-}" ]; then
       build_failed "the $sanitizer-sanitized build"
       continue
     fi
-    header "LLVM $major, runtime with -fsanitize=$sanitizer: end-to-end tests"
-    run_ctest "$dir" -R '^e2e/'
+    header "LLVM $major, runtime with -fsanitize=$sanitizer: end-to-end, API and example tests"
+    run_ctest "$dir" -R '^(e2e|api|examples)/'
   done
 fi
 

@@ -26,5 +26,12 @@ uint32_t live_traceback(uint32_t traceback, tracealloc_frame *out, uint32_t max,
   return n;
 }
 
+tracealloc_frame live_line_frame(uint32_t traceback) {
+  if (traceback == 0)
+    return {"<unknown>", 0, 0, ""};
+  const Frame &f = frame(frame(traceback).attributed);
+  return {f.file, f.line, f.column, f.function ? f.function : ""};
+}
+
 } // namespace rt
 } // namespace tracealloc

@@ -14,6 +14,10 @@ namespace rt {
 uint32_t live_traceback(uint32_t traceback, tracealloc_frame *out, uint32_t max,
                         uint32_t *total_nframe);
 
+// The frame "lineno" statistics charge the traceback to: its innermost
+// frame outside system headers (Frame::attributed), whatever the limit.
+tracealloc_frame live_line_frame(uint32_t traceback);
+
 } // namespace rt
 } // namespace tracealloc
 

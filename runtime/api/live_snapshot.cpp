@@ -68,7 +68,8 @@ tracealloc_snapshot *take_live_snapshot() {
       if (i == 0 || raw[i].traceback != raw[i - 1].traceback) {
         uint32_t n =
             live_traceback(raw[i].traceback, s->frames + f, nframes[t], &total);
-        s->tracebacks[t++] = {uint32_t(f), n, total};
+        s->tracebacks[t++] = {uint32_t(f), n, total,
+                              live_line_frame(raw[i].traceback)};
         f += nframes[t - 1];
       }
       s->traces[i] = {raw[i].size, raw[i].domain, uint32_t(t - 1)};

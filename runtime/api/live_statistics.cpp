@@ -53,8 +53,9 @@ tracealloc_get_stats(const char *key_type) noexcept {
   }
   Sample *samples = alloc_array<Sample>(num_samples);
   tracealloc_frame *frames = alloc_array<tracealloc_frame>(num_frames);
+  tracealloc_frame *lines = alloc_array<tracealloc_frame>(num_samples);
   tracealloc_statistics *list = nullptr;
-  if (!nframes || !samples || !frames) {
+  if (!nframes || !samples || !frames || !lines) {
     set_out_of_memory();
   } else {
     size_t s = 0, f = 0;
@@ -63,8 +64,10 @@ tracealloc_get_stats(const char *key_type) noexcept {
       if (live_blocks(c) == 0)
         continue;
       uint32_t n = live_traceback(id, frames + f, nframes[id], &total);
-      samples[s++] = {frames + f, n, c.alloc_bytes - c.free_bytes,
-                      live_blocks(c)};
+      lines[s] = live_line_frame(id);
+      samples[s] = {frames + f, n, c.alloc_bytes - c.free_bytes,
+                    live_blocks(c), &lines[s]};
+      ++s;
       f += nframes[id];
     }
     list = group_statistics(samples, s, key, false, nullptr);
@@ -72,6 +75,7 @@ tracealloc_get_stats(const char *key_type) noexcept {
   free_array(nframes, size_t(ids) + 1);
   free_array(samples, num_samples);
   free_array(frames, num_frames);
+  free_array(lines, num_samples);
   free_array(totals, size_t(ids) + 1);
   return list;
 }

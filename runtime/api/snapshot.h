@@ -32,6 +32,7 @@ struct SnapshotTraceback {
   uint32_t first_frame; // index into Snapshot::frames
   uint32_t nframe;      // >= 1
   uint32_t total_nframe;
+  tracealloc_frame line; // what "lineno" statistics charge (statistics.h)
 };
 
 struct SnapshotTrace {

@@ -26,11 +26,11 @@ namespace rt {
 namespace {
 
 constexpr unsigned char kMagic[8] = {0x89, 'T', 'A', 'S', 'N', 'A', 'P', '\n'};
-constexpr uint32_t kFormatVersion = 1;
+constexpr uint32_t kFormatVersion = 2;
 constexpr size_t kHeaderSize = 48;
 constexpr size_t kChecksumSize = 4;
 // Smallest encodings, to bound counts by the bytes that hold them.
-constexpr size_t kMinString = 4, kFrameSize = 16, kMinTraceback = 12,
+constexpr size_t kMinString = 4, kFrameSize = 16, kMinTraceback = 16,
                  kTraceSize = 16;
 
 uint32_t crc32(const unsigned char *data, size_t size) {
@@ -75,6 +75,12 @@ int by_address(const void *a, const void *b) {
 }
 
 const char *name_or_empty(const char *s) { return s ? s : ""; }
+
+// Entry i of a dumped frame table: the snapshot's frames, then one line
+// frame per traceback.
+const tracealloc_frame &table_frame(const tracealloc_snapshot &s, size_t i) {
+  return i < s.num_frames ? s.frames[i] : s.tracebacks[i - s.num_frames].line;
+}
 
 // Index of `s` in the sorted, distinct `names`.
 uint32_t name_index(const char *const *names, size_t n, const char *s) {
@@ -220,11 +226,12 @@ tracealloc_snapshot *parse_body(const char *path, Reader &in,
     Reader tb = in;
     size_t total_frames = 0;
     for (uint32_t i = 0; !problem && i < num_tracebacks; ++i) {
-      if (!tb.has(8)) {
+      if (!tb.has(12)) {
         problem = "the tracebacks run past the end";
         break;
       }
       uint32_t nframe = tb.u32(), total = tb.u32();
+      tb.u32(); // the line frame, checked below
       if (nframe < 1 || nframe > uint32_t(traceback_limit) || total < nframe)
         problem = "a traceback has an impossible number of frames";
       else if (!tb.has(size_t(nframe) * 4))
@@ -245,8 +252,12 @@ tracealloc_snapshot *parse_body(const char *path, Reader &in,
     }
     size_t f = 0;
     for (uint32_t i = 0; !problem && i < num_tracebacks; ++i) {
-      uint32_t nframe = in.u32(), total = in.u32();
-      s->tracebacks[i] = {uint32_t(f), nframe, total};
+      uint32_t nframe = in.u32(), total = in.u32(), line = in.u32();
+      s->tracebacks[i] = {uint32_t(f), nframe, total, {}};
+      if (line >= num_frames)
+        problem = "a traceback names a frame that does not exist";
+      else
+        s->tracebacks[i].line = table[line];
       for (uint32_t k = 0; k < nframe && !problem; ++k) {
         uint32_t index = in.u32();
         if (index >= num_frames)
@@ -340,15 +351,19 @@ TA_EXPORT int tracealloc_snapshot_dump(const tracealloc_snapshot *snapshot,
   const tracealloc_snapshot &s = *snapshot;
   // The distinct names, by address: live names are interned, loaded ones
   // pooled once each, so equal names are (nearly always) one pointer.
-  size_t max_names = 2 * s.num_frames;
+  // The frame table: the tracebacks' frames, then each traceback's line
+  // frame (what "lineno" statistics charge, not always one of its frames).
+  size_t num_table = s.num_frames + s.num_tracebacks;
+  size_t max_names = 2 * num_table;
   const char **names = alloc_array<const char *>(max_names);
   if (!names) {
     set_out_of_memory();
     return -1;
   }
-  for (size_t i = 0; i < s.num_frames; ++i) {
-    names[2 * i] = name_or_empty(s.frames[i].filename);
-    names[2 * i + 1] = name_or_empty(s.frames[i].function);
+  for (size_t i = 0; i < num_table; ++i) {
+    const tracealloc_frame &f = table_frame(s, i);
+    names[2 * i] = name_or_empty(f.filename);
+    names[2 * i + 1] = name_or_empty(f.function);
   }
   qsort(names, max_names, sizeof *names, by_address);
   size_t num_names = 0;
@@ -358,9 +373,9 @@ TA_EXPORT int tracealloc_snapshot_dump(const tracealloc_snapshot *snapshot,
   size_t body = 0;
   for (size_t i = 0; i < num_names; ++i)
     body += 4 + strlen(names[i]);
-  body += s.num_frames * kFrameSize;
+  body += num_table * kFrameSize;
   for (size_t i = 0; i < s.num_tracebacks; ++i)
-    body += 8 + 4 * size_t(s.tracebacks[i].nframe);
+    body += 12 + 4 * size_t(s.tracebacks[i].nframe);
   body += s.num_traces * kTraceSize;
   size_t file_size = kHeaderSize + body + kChecksumSize;
   Writer out = {alloc_array<unsigned char>(file_size), file_size, 0};
@@ -373,7 +388,7 @@ TA_EXPORT int tracealloc_snapshot_dump(const tracealloc_snapshot *snapshot,
     out.u32(uint32_t(s.traceback_limit));
     out.u64(body);
     out.u32(uint32_t(num_names));
-    out.u32(uint32_t(s.num_frames));
+    out.u32(uint32_t(num_table));
     out.u32(uint32_t(s.num_tracebacks));
     out.u32(0);
     out.u64(s.num_traces);
@@ -382,8 +397,8 @@ TA_EXPORT int tracealloc_snapshot_dump(const tracealloc_snapshot *snapshot,
       out.u32(uint32_t(len));
       out.bytes(names[i], len);
     }
-    for (size_t i = 0; i < s.num_frames; ++i) {
-      const tracealloc_frame &f = s.frames[i];
+    for (size_t i = 0; i < num_table; ++i) {
+      const tracealloc_frame &f = table_frame(s, i);
       out.u32(name_index(names, num_names, f.filename));
       out.u32(name_index(names, num_names, f.function));
       out.u32(f.lineno);
@@ -393,6 +408,7 @@ TA_EXPORT int tracealloc_snapshot_dump(const tracealloc_snapshot *snapshot,
       const SnapshotTraceback &t = s.tracebacks[i];
       out.u32(t.nframe);
       out.u32(t.total_nframe);
+      out.u32(uint32_t(s.num_frames + i));
       for (uint32_t k = 0; k < t.nframe; ++k)
         out.u32(t.first_frame + k);
     }

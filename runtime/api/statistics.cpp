@@ -81,8 +81,9 @@ Group *group(const Sample *samples, size_t n, KeyType key, bool cumulative,
     } else if (key == KeyType::Traceback) {
       groups[k++] = {s.frames, s.nframe, s.size, s.count};
     } else {
-      // The most recent frame: traceback[0] in tracemalloc's own order.
-      groups[k++] = {s.frames + s.nframe - 1, 1, s.size, s.count};
+      // The user's frame: traceback[0] in tracemalloc's own order, unless
+      // that is in a system header inlined into the user's code.
+      groups[k++] = {s.line, 1, s.size, s.count};
     }
   }
   qsort_r(groups, keys, sizeof *groups, by_key, &key);
@@ -218,7 +219,8 @@ Sample *snapshot_samples(const tracealloc_snapshot &s) {
   }
   for (size_t i = 0; i < s.num_traces; ++i) {
     tracealloc_traceback tb = traceback_view(s, s.traces[i].traceback);
-    samples[i] = {tb.frames, uint32_t(tb.nframe), s.traces[i].size, 1};
+    samples[i] = {tb.frames, uint32_t(tb.nframe), s.traces[i].size, 1,
+                  &s.tracebacks[s.traces[i].traceback].line};
   }
   return samples;
 }

@@ -25,6 +25,9 @@ struct Sample {
   uint32_t nframe;                // >= 1
   uint64_t size;
   uint64_t count;
+  // The key of "lineno" and "filename": the user's frame of the trace
+  // (core/user_attribution.h), which is not always frames[nframe - 1].
+  const tracealloc_frame *line;
 };
 
 // One sample per trace of the snapshot (in runtime memory; free_array).

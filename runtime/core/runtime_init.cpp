@@ -53,6 +53,8 @@ __attribute__((constructor)) void initialize_runtime() {
   parse_options(getenv("TRACEALLOC_OPTIONS"));
   if (g_options.help)
     print_options_help();
+  // Sites registered before the options were read used the defaults.
+  attribute_frames();
   relaxed_store(g_tracing, g_options.trace);
   if (g_options.nframe < 1 || g_options.nframe > uint64_t(kMaxTracebackLimit))
     warn("invalid value '%llu' for option 'nframe' (expected 1 to %d); "

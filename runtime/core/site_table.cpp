@@ -1,7 +1,9 @@
 //===- site_table.cpp - The runtime's table of source locations -----------===//
 #include "core/site_table.h"
 #include "core/internal_alloc.h"
+#include "core/options.h"
 #include "core/spin_lock.h"
+#include "core/user_attribution.h"
 
 #include <string.h>
 
@@ -73,7 +75,16 @@ const char *intern_string_locked(const char *s) {
   return copy;
 }
 
-uint32_t append_frame_locked(const Frame &f) {
+// Parents get their ids before their children, so the parent's answer is
+// ready: it is either outside system headers, or every frame above is in.
+uint32_t attributed_locked(const Frame &f, uint32_t id) {
+  if (!g_options.attribute_to_user || !is_system_path(f.file) || !f.parent)
+    return id;
+  uint32_t up = frame(f.parent).attributed;
+  return is_system_path(frame(up).file) ? id : up;
+}
+
+uint32_t append_frame_locked(Frame f) {
   uint32_t id = g_count + 1;
   uint32_t chunk = id >> kChunkShift;
   if (chunk >= kMaxChunks)
@@ -84,6 +95,7 @@ uint32_t append_frame_locked(const Frame &f) {
       return 0;
     __atomic_store_n(&g_chunks[chunk], c, __ATOMIC_RELEASE);
   }
+  f.attributed = attributed_locked(f, id);
   g_chunks[chunk][id & (kChunkSize - 1)] = f;
   __atomic_store_n(&g_count, id, __ATOMIC_RELEASE);
   return id;
@@ -123,8 +135,17 @@ uint32_t intern_frame(const char *file, const char *function, uint32_t line,
                       uint32_t flags) {
   LockGuard guard(g_lock);
   Frame f = {intern_string_locked(file), intern_string_locked(function), line,
-             0, flags, 0};
+             0, flags, 0, 0};
   return append_frame_locked(f);
+}
+
+void attribute_frames() {
+  LockGuard guard(g_lock);
+  uint32_t count = frame_count();
+  for (uint32_t id = 1; id <= count; ++id) {
+    Frame &f = g_chunks[id >> kChunkShift][id & (kChunkSize - 1)];
+    __atomic_store_n(&f.attributed, attributed_locked(f, id), __ATOMIC_RELAXED);
+  }
 }
 
 void register_sites(const __tracealloc_site *begin,

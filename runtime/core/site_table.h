@@ -22,6 +22,9 @@ struct Frame {
   uint32_t column;
   uint32_t flags;  // TRACEALLOC_SITE_*
   uint32_t parent; // id of the frame this one was inlined into, 0 if none
+  // What per-line statistics charge (core/user_attribution.h): the innermost
+  // frame of the chain outside system headers, else this frame's own id.
+  uint32_t attributed;
 };
 
 uint32_t assign_site_id_slow(const __tracealloc_site *site);
@@ -39,6 +42,10 @@ const Frame &frame(uint32_t id);
 // An id for a location that has no record (e.g. a runtime-made frame).
 uint32_t intern_frame(const char *file, const char *function, uint32_t line,
                       uint32_t flags);
+
+// Recomputes every frame's `attributed` from the options; the runtime's
+// constructor calls it once the options are read.
+void attribute_frames();
 
 void register_sites(const __tracealloc_site *begin,
                     const __tracealloc_site *end);

@@ -1,6 +1,7 @@
 //===- line_statistics.cpp - Per-site counters grouped by source line -----===//
 //
-// Each site is a one-frame sample; the grouping and the order are those of
+// Each site is a one-frame sample at the frame it is charged to
+// (Frame::attributed); that frame, the grouping and the order are those of
 // Snapshot.statistics("lineno") (api/statistics.h), so the exit report and
 // the API cannot disagree.
 //
@@ -28,9 +29,9 @@ size_t line_statistics(const SiteCounters *totals, uint32_t num_sites,
       }
       if (count == 0)
         continue;
-      const Frame &f = frame(id);
+      const Frame &f = frame(frame(id).attributed);
       frames[n] = {f.file, f.line, 0, ""};
-      samples[n] = {&frames[n], 1, size, count};
+      samples[n] = {&frames[n], 1, size, count, &frames[n]};
       ++n;
     }
     tracealloc_statistics *list =

@@ -12,8 +12,8 @@
 // RUN: env TRACEALLOC_OPTIONS=report=0 %t %t.dir | FileCheck %s -DDIR=%t.dir
 // RUN: od -A d -t x1 -N 16 %t.dir/good.snap | FileCheck %s --check-prefix=HEADER
 //
-// Magic "\x89TASNAP\n", version 1, traceback limit 1 (little-endian).
-// HEADER: 0000000 89 54 41 53 4e 41 50 0a 01 00 00 00 01 00 00 00
+// Magic "\x89TASNAP\n", version 2, traceback limit 1 (little-endian).
+// HEADER: 0000000 89 54 41 53 4e 41 50 0a 02 00 00 00 01 00 00 00
 
 #include <tracealloc/tracemalloc.hpp>
 
@@ -159,8 +159,8 @@ int main(int argc, char **argv) {
   flipped[60] ^= 0x20;
   write_file(dir + "/flipped.snap", flipped);
   try_load("flipped byte", dir + "/flipped.snap");
-  // CHECK-NEXT: version 2: cannot load snapshot '[[DIR]]/v2.snap': snapshot format version 2 is not supported (this runtime reads version 1)
-  forge("version 2", dir + "/v2.snap", good, 8, 2);
+  // CHECK-NEXT: version 1: cannot load snapshot '[[DIR]]/v1.snap': snapshot format version 1 is not supported (this runtime reads version 2)
+  forge("version 1", dir + "/v1.snap", good, 8, 1);
 
   // Valid checksums, impossible contents.
   // CHECK-NEXT: huge count: cannot load snapshot '[[DIR]]/count.snap': the file is corrupt (a count exceeds the file's size)

@@ -209,6 +209,8 @@ int main(void) {
 // HELP-NEXT: {{^}}TraceAlloc: report_path {{.*}} (now ''){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: report_top {{.*}} (now 3){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: report_source {{.*}} (now 1){{$}}
+// HELP-NEXT: {{^}}TraceAlloc: attribute_to_user {{.*}} (now 1){{$}}
+// HELP-NEXT: {{^}}TraceAlloc: system_paths {{.*}} (now ''){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: verbosity {{.*}} (now 0){{$}}
 // HELP-NEXT: {{^}}TraceAlloc: help {{.*}} (now 1){{$}}
 // HELP-NEXT: {{^}}TraceAlloc report for

@@ -44,11 +44,14 @@ tracealloc_snapshot *read_snapshot() {
   tracealloc_snapshot *s = new_snapshot(limit, frames, n, n);
   size_t f = 0;
   for (size_t i = 0; i < n; ++i) {
-    s->tracebacks[i] = {uint32_t(f), nframe[i], nframe[i]};
+    s->tracebacks[i] = {uint32_t(f), nframe[i], nframe[i], {}};
     for (unsigned k = 0; k < nframe[i]; ++k) {
       unsigned from = nframe[i] - 1 - k; // stored oldest first
       s->frames[f + k] = {kNames[file[i][from]], line[i][from], 0, ""};
     }
+    // No system headers here: "lineno" charges traceback[0], as Python.
+    if (nframe[i])
+      s->tracebacks[i].line = s->frames[f + nframe[i] - 1];
     f += nframe[i];
     s->traces[i] = {size[i], domain[i], uint32_t(i)};
   }

@@ -45,6 +45,15 @@ config.substitutions.append(("%sanitize_flags", sanitize_flags))
 
 # --- Features ----------------------------------------------------------
 config.available_features.add("llvm-%d" % config.llvm_version_major)
+# Another supported LLVM's clang, to load this build's plugin into the wrong
+# compiler (test/tools/wrong-llvm.test).
+for other in (22, 21, 20, 19):
+    other_clang = "/usr/lib/llvm-%d/bin/clang" % other
+    if other != config.llvm_version_major and os.path.exists(other_clang):
+        config.available_features.add("other-llvm")
+        config.substitutions.append(("%other_clang", other_clang))
+        config.substitutions.append(("%other_llvm_major", str(other)))
+        break
 sanitizer_features = {"thread": "tsan", "address": "asan"}
 if config.tracealloc_sanitizer:
     if config.tracealloc_sanitizer not in sanitizer_features:

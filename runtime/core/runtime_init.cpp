@@ -28,7 +28,8 @@ namespace {
 
 // Every lock is held across fork(), in one order (the site table takes the
 // internal allocator's lock while it holds its own), so the child starts
-// with consistent tables.
+// with consistent tables; traced operations are paused first, as they take
+// some of those locks.
 void lock_all_for_fork() {
   trace_pause_lock_for_fork();
   site_table_lock_for_fork();

@@ -39,7 +39,9 @@ void wait_for_pause_end(ThreadShard *s) {
   } while (relaxed_load(g_pause_requested));
 }
 
-TracePause::TracePause() {
+namespace {
+
+void begin_pause() {
   g_pauser_lock.lock();
   __atomic_store_n(&g_pause_requested, true, __ATOMIC_SEQ_CST);
   // Every thread now either sees the request before its next operation or
@@ -53,13 +55,18 @@ TracePause::TracePause() {
   });
 }
 
-TracePause::~TracePause() {
+void end_pause() {
   __atomic_store_n(&g_pause_requested, false, __ATOMIC_RELEASE);
   g_pauser_lock.unlock();
 }
 
-void trace_pause_lock_for_fork() { g_pauser_lock.lock(); }
-void trace_pause_unlock_after_fork() { g_pauser_lock.unlock(); }
+} // namespace
+
+TracePause::TracePause() { begin_pause(); }
+TracePause::~TracePause() { end_pause(); }
+
+void trace_pause_lock_for_fork() { begin_pause(); }
+void trace_pause_unlock_after_fork() { end_pause(); }
 
 } // namespace rt
 } // namespace tracealloc

@@ -55,6 +55,9 @@ public:
   TracePause &operator=(const TracePause &) = delete;
 };
 
+// fork() is a pause too: a thread caught half-way through a traced operation
+// would leave the child a table naming a block whose header is not written
+// yet, or one that glibc has already moved.
 void trace_pause_lock_for_fork();
 void trace_pause_unlock_after_fork();
 

@@ -9,6 +9,10 @@
 #include "core/trace_pause.h"
 #include "core/tracing_state.h"
 
+#include <errno.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
 namespace tracealloc {
 namespace rt {
 
@@ -86,23 +90,50 @@ void free_raw_traces(RawTrace *traces, size_t count) {
   internal_free(traces, count * sizeof(RawTrace));
 }
 
+namespace {
+
+// Reads what would be the header of the block at `address` without risking
+// a fault: any pointer may be asked about. process_vm_readv on our own
+// process reports an unreadable address as an error; false then, or where
+// the call is not allowed (the caller falls back to a scan).
+bool read_header_safely(uintptr_t address, BlockHeader *out, bool *usable) {
+  struct iovec local = {out, sizeof *out};
+  struct iovec remote = {reinterpret_cast<void *>(address - sizeof *out),
+                         sizeof *out};
+  ssize_t n = process_vm_readv(getpid(), &local, 1, &remote, 1, 0);
+  *usable = n >= 0 || errno == EFAULT;
+  return n == ssize_t(sizeof *out);
+}
+
+bool slot_names(uint32_t slot, uintptr_t address) {
+  if (!slot || slot >= uint64_t(relaxed_load(g_slot_batches)) * kSlotBatch)
+    return false;
+  return relaxed_load(slot_entry(slot)) == address;
+}
+
+} // namespace
+
 bool find_trace(uint32_t domain, const void *address, RawTrace *out) {
   auto wanted = reinterpret_cast<uintptr_t>(address);
   if (!wanted)
     return false;
-  if (domain == kDefaultDomain) {
-    // Any pointer may be asked about, so its header may not be read until
-    // the table says it is a live block; a linear scan, paused, says so.
+  if (domain == kDefaultDomain && wanted > sizeof(BlockHeader)) {
+    // Paused, so the block cannot be freed while we look. Its header is
+    // believed only if the live-slot table names this very address.
     bool found = false;
     TracePause pause;
-    for_each_live_slot([&](uint32_t, uintptr_t a) {
-      if (!found && a == wanted) {
-        *out = trace_of_slot(a);
-        found = true;
-      }
-    });
-    if (found)
+    BlockHeader h;
+    bool usable;
+    if (read_header_safely(wanted, &h, &usable)) {
+      found = h.magic() == kHeaderMagic && slot_names(h.slot(), wanted);
+    } else if (!usable) {
+      // No process_vm_readv here: a linear scan of the table instead.
+      for_each_live_slot([&](uint32_t, uintptr_t a) { found |= a == wanted; });
+    }
+    if (found) {
+      *out = trace_of_slot(wanted);
       return true;
+    }
   }
   MapEntry e;
   if (!pointer_map_find(domain, wanted, &e))

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <stdexcept>
+#include <sys/mman.h>
 
 void *volatile g_sink;
 __attribute__((noinline)) void sink(void *p) { g_sink = p; }
@@ -101,6 +102,13 @@ int main() {
   object_traceback("null", nullptr);
   // CHECK-NEXT: freed: None
   object_traceback("freed", q);
+  // The 16 bytes before this pointer cannot be read: nothing may fault.
+  char *pages = static_cast<char *>(mmap(nullptr, 8192, PROT_READ | PROT_WRITE,
+                                         MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+  mprotect(pages, 4096, PROT_NONE);
+  // CHECK-NEXT: after a guard page: None
+  object_traceback("after a guard page", pages + 4096);
+  munmap(pages, 8192);
 
   // A foreign block counts as traced memory while tracked, in its domain.
   // CHECK-NEXT: track: 0 0

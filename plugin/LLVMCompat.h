@@ -18,6 +18,7 @@
 #include "llvm/IR/DerivedTypes.h"
 #include "llvm/Pass.h"
 #include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/ModRef.h"
 #include <functional>
 
 // LLVM 22 moved the plugin interface out of llvm/Passes.
@@ -72,6 +73,16 @@ inline bool isValidProtoForUnknownLibFunc(llvm::StringRef Name,
 /// True if this LLVM's isValidProtoForUnknownLibFunc() can match \p Name.
 inline bool hasPrototypeForUnknownLibFunc(llvm::StringRef Name) {
   return Name == "pvalloc" || Name == "reallocarray";
+}
+
+/// \p ME without its effects on errno, which LLVM 21 made a location of its
+/// own (before, errno was part of "other" memory, and stays in \p ME).
+inline llvm::MemoryEffects withoutErrnoMemory(llvm::MemoryEffects ME) {
+#if LLVM_VERSION_MAJOR >= 21
+  return ME.getWithoutLoc(llvm::IRMemLocation::ErrnoMem);
+#else
+  return ME;
+#endif
 }
 
 } // namespace compat

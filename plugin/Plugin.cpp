@@ -28,6 +28,15 @@ static void registerCallbacks(PassBuilder &PB) {
         MPM.addPass(TraceAllocPass());
       });
 
+  // Full LTO's link-time pipeline has no OptimizerLast: this runs the pass
+  // when the plugin is given to the linker (lld --load-pass-plugin) for
+  // objects compiled without it. Objects instrumented at compile time are
+  // left as they are (the pass is idempotent).
+  PB.registerFullLinkTimeOptimizationLastEPCallback(
+      [](ModulePassManager &MPM, OptimizationLevel) {
+        MPM.addPass(TraceAllocPass());
+      });
+
   PB.registerPipelineParsingCallback(
       [](StringRef Name, ModulePassManager &MPM,
          ArrayRef<PassBuilder::PipelineElement>) {

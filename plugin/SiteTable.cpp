@@ -88,6 +88,10 @@ GlobalVariable *SiteTable::createSite(const SiteLocation &Loc,
                       "tracealloc.site");
 }
 
+GlobalVariable *SiteTable::createCallSite(const SiteLocation &Loc, Comdat *C) {
+  return createRecord(Loc, TRACEALLOC_SITE_CALL, C, "tracealloc.call");
+}
+
 /// A linker-defined bound of the sites section. Hidden, so each executable
 /// and DSO registers its own section; extern_weak, so that a section the
 /// linker garbage-collected entirely leaves null bounds, not a link error.

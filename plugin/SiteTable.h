@@ -55,6 +55,12 @@ public:
                                    uint32_t ExtraFlags = 0,
                                    llvm::Comdat *C = nullptr);
 
+  /// Returns a new record for a call that may lead to an allocation (the
+  /// shadow stack's frames, abi.h), flagged TRACEALLOC_SITE_CALL and \p
+  /// Loc's own flags, with its inline chain as for createSite().
+  llvm::GlobalVariable *createCallSite(const SiteLocation &Loc,
+                                       llvm::Comdat *C = nullptr);
+
   /// Keeps the records alive and emits the constructor that registers the
   /// section with the runtime. Call once, after the last createSite().
   void finalize();

@@ -16,13 +16,20 @@
 // function's own signature, so indirect calls are traced too, charged to the
 // line that took the address.
 //
+// Then every function that may allocate through a call keeps a frame of the
+// call-site shadow stack (ShadowStack.h), after the rewriting, so that the
+// entry points, which carry their own records, need none.
+//
 // The pass is idempotent: a rewritten call no longer calls an allocation
-// function, and the registration constructor is created once per module.
+// function, a function that uses the shadow stack keeps its frame already,
+// and the registration constructor is created once per module.
 //
 //===----------------------------------------------------------------------===//
 
 #include "TraceAllocPass.h"
 #include "AllocFunctions.h"
+#include "AllocatingCalls.h"
+#include "ShadowStack.h"
 #include "SiteLocation.h"
 #include "SiteTable.h"
 
@@ -60,6 +67,12 @@ static cl::opt<bool> ClAddressTaken(
              "thunks (turn off to debug the pass)"),
     cl::Hidden, cl::init(true));
 
+static cl::opt<bool> ClShadowStack(
+    "tracealloc-shadow-stack",
+    cl::desc("Keep the call-site shadow stack in functions that may allocate "
+             "through a call (turn off to debug the pass or to measure it)"),
+    cl::Hidden, cl::init(true));
+
 namespace {
 
 /// A TraceAlloc message for the frontend: clang prints it as a warning or
@@ -91,6 +104,8 @@ public:
   bool instrumentModule();
 
 private:
+  bool rewriteAllocations();
+  bool keepFrames();
   bool shouldInstrument(const Function &F) const;
   bool isAllocatorCode(const DILocation &DL) const;
   bool refersToAllocFunction(const Value *V);
@@ -344,10 +359,7 @@ Function *ModuleTraceAlloc::createThunk(Function &Callee,
   return Thunk;
 }
 
-bool ModuleTraceAlloc::instrumentModule() {
-  for (Function &F : M)
-    if (StringRef Symbol = Allocs.getSymbol(F); !Symbol.empty())
-      SymbolOf[&F] = Symbol;
+bool ModuleTraceAlloc::rewriteAllocations() {
   if (SymbolOf.empty())
     return false;
 
@@ -402,7 +414,6 @@ bool ModuleTraceAlloc::instrumentModule() {
     rewriteAddressTaken(*GV);
   for (CallBase *CB : Calls)
     rewriteCall(*CB);
-  Sites.finalize();
 
   // Once per module, not per site: the fix is a compiler flag.
   if (!Locator.moduleHasDebugInfo())
@@ -412,6 +423,33 @@ bool ModuleTraceAlloc::instrumentModule() {
             "(compile with -g or -gline-tables-only)",
         DS_Warning));
   return true;
+}
+
+bool ModuleTraceAlloc::keepFrames() {
+  AllocatingCalls Reach(
+      M, [&](const Function &F) { return SymbolOf.count(&F) != 0; });
+  auto Describe = [&](const Instruction &I) { return describe(I); };
+  ShadowStack Shadow(M, Sites, Reach, Describe);
+  bool Changed = false;
+  for (Function &F : M)
+    if (shouldInstrument(F))
+      Changed |= Shadow.instrumentFunction(F);
+  return Changed;
+}
+
+bool ModuleTraceAlloc::instrumentModule() {
+  for (Function &F : M)
+    if (StringRef Symbol = Allocs.getSymbol(F); !Symbol.empty())
+      SymbolOf[&F] = Symbol;
+  bool Changed = rewriteAllocations();
+  // Frames need the records' section too; rewriteAllocations() reported
+  // the target if the module allocates.
+  if (!Triple(M.getTargetTriple()).isOSBinFormatELF())
+    return false;
+  if (ClShadowStack)
+    Changed |= keepFrames();
+  Sites.finalize();
+  return Changed;
 }
 
 PreservedAnalyses TraceAllocPass::run(Module &M, ModuleAnalysisManager &) {

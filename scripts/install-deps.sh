@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # scripts/install-deps.sh - install what TraceAlloc needs on Debian 12 / Ubuntu.
 #
-# Both supported LLVM releases (19 and 22: headers, clang, lit/FileCheck,
-# sanitizer runtimes), CMake, Ninja and Python 3. Asks apt only when a
-# package is missing, so it is cheap to run again. Needs root (or sudo).
+# Both supported LLVM releases (19 and 22: headers, clang, lld, lit/FileCheck,
+# sanitizer and libFuzzer runtimes), CMake, Ninja and Python 3; and what the
+# test suite's real consumers need: Go (go tool pprof), Chromium (the HTML
+# report), Meson, Autotools and pkg-config (the build-system examples), and
+# dpkg-dev (the .deb package). Asks apt only when a package is missing, so it
+# is cheap to run again. Needs root (or sudo).
 # Usage: scripts/install-deps.sh [LLVM_MAJOR...]   (default: 19 22)
 set -euo pipefail
 
 majors=("$@")
 [ ${#majors[@]} -gt 0 ] || majors=(19 22)
 
-packages=(cmake ninja-build python3)
+packages=(cmake ninja-build make g++ python3 golang-go chromium meson autoconf automake
+  libtool pkgconf dpkg-dev file)
 for major in "${majors[@]}"; do
-  packages+=("llvm-$major-dev" "clang-$major" "llvm-$major-tools" "libclang-rt-$major-dev")
+  packages+=("llvm-$major-dev" "clang-$major" "llvm-$major-tools" "libclang-rt-$major-dev"
+    "lld-$major")
 done
 
 missing=()

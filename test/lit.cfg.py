@@ -4,6 +4,7 @@
 # suite as `lit <build>/test` (or one test: `lit <build>/test/e2e/foo.c`).
 
 import os
+import shutil
 
 import lit.formats
 
@@ -25,6 +26,10 @@ config.substitutions.append(("%tracealloc_cxx",
                              os.path.join(config.tracealloc_bin_dir, "tracealloc-clang++")))
 config.substitutions.append(("%tracealloc_cc",
                              os.path.join(config.tracealloc_bin_dir, "tracealloc-clang")))
+# The command-line tool (after its longer-named siblings: lit substitutes
+# in order).
+config.substitutions.append(("%tracealloc",
+                             os.path.join(config.tracealloc_bin_dir, "tracealloc")))
 config.substitutions.append(("%clangxx", config.clangxx))
 config.substitutions.append(("%clang", config.clang))
 config.substitutions.append(("%opt", config.opt))
@@ -32,6 +37,9 @@ config.substitutions.append(("%plugin", config.tracealloc_plugin))
 config.substitutions.append(("%rtlib", config.tracealloc_lib_dir))
 config.substitutions.append(("%include", config.tracealloc_include_dir))
 config.substitutions.append(("%cmake", config.cmake))
+# ctest and cpack of the same CMake (test/integration).
+for tool in ("ctest", "cpack"):
+    config.substitutions.append(("%" + tool, os.path.join(os.path.dirname(config.cmake), tool)))
 config.substitutions.append(("%obj_root", config.tracealloc_obj_root))
 config.substitutions.append(("%src_root", config.tracealloc_src_root))
 config.substitutions.append(("%llvm_major", str(config.llvm_version_major)))
@@ -54,6 +62,33 @@ for other in (22, 21, 20, 19):
         config.substitutions.append(("%other_clang", other_clang))
         config.substitutions.append(("%other_llvm_major", str(other)))
         break
+# Build systems and tools the integration tests drive (test/integration),
+# each a feature when installed: scripts/install-deps.sh installs them all.
+for feature, programs in [("gcc", ["gcc", "g++"]), ("make", ["make"]),
+                          ("pkg-config", ["pkg-config"]),
+                          ("autotools", ["autoreconf", "automake", "libtoolize", "make"]),
+                          ("meson", ["meson", "ninja"]),
+                          ("gold", ["ld.gold"]),
+                          ("dpkg", ["dpkg-deb", "dpkg-shlibdeps"])]:
+    if all(shutil.which(p) for p in programs):
+        config.available_features.add(feature)
+# The real consumers of `tracealloc export` (test/export): go tool pprof and
+# headless Chromium.
+if shutil.which("go"):
+    config.available_features.add("go-pprof")
+if os.path.exists("/usr/bin/chromium"):
+    config.available_features.add("chromium")
+# The selected LLVM's lld, which clang -fuse-ld=lld runs.
+if os.path.exists(os.path.join(config.llvm_tools_dir, "ld.lld")):
+    config.available_features.add("lld")
+
+# The snapshot loader's fuzz target (tools/fuzz), built when the compiler
+# has libFuzzer.
+snapshot_fuzzer = os.path.join(config.tracealloc_bin_dir,
+                               "tracealloc-snapshot-fuzzer")
+if os.path.exists(snapshot_fuzzer):
+    config.available_features.add("libfuzzer")
+    config.substitutions.append(("%snapshot_fuzzer", snapshot_fuzzer))
 sanitizer_features = {"thread": "tsan", "address": "asan"}
 if config.tracealloc_sanitizer:
     if config.tracealloc_sanitizer not in sanitizer_features:

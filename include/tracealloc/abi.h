@@ -15,7 +15,7 @@
 
 #include <stdint.h>
 
-#define TRACEALLOC_ABI_VERSION 1
+#define TRACEALLOC_ABI_VERSION 2
 
 #define TRACEALLOC_STRINGIFY_(x) #x
 #define TRACEALLOC_STRINGIFY(x) TRACEALLOC_STRINGIFY_(x)
@@ -45,7 +45,10 @@ enum {
   TRACEALLOC_SITE_NO_DEBUG_INFO = 1u << 1,
   /* The allocation function's address was taken here: the site is the
    * line that took it, the call happens elsewhere. */
-  TRACEALLOC_SITE_ADDRESS_TAKEN = 1u << 2
+  TRACEALLOC_SITE_ADDRESS_TAKEN = 1u << 2,
+  /* The record is a call that may lead to an allocation: what the shadow
+   * stack holds for a frame that is executing this call. */
+  TRACEALLOC_SITE_CALL = 1u << 3
 };
 
 /* One source location, emitted by the pass as a static record.
@@ -68,6 +71,50 @@ typedef struct __tracealloc_site {
 #ifdef __cplusplus
 static_assert(sizeof(__tracealloc_site) == 16 + 3 * sizeof(void *),
               "the pass emits this exact layout");
+#endif
+
+/*===- The call-site shadow stack --------------------------------------===*
+ *
+ * One per thread, defined by the runtime as an initial-exec TLS variable.
+ * It holds the static record of the call each active instrumented frame is
+ * executing, so the runtime reads the dynamic part of a traceback without
+ * unwinding. The protocol the pass follows, in a function F that makes at
+ * least one call that may allocate (a "frame function"; others do nothing):
+ *
+ *   entry:        d = S.depth;
+ *                 slot = &S.frames[d < CAPACITY ? d : CAPACITY];
+ *                 *slot = 0; S.depth = d + 1;      (in this order)
+ *   each call that may allocate (not the allocation entries, which get their
+ *   own record as an argument):
+ *                 *slot = &call_site_record; call; *slot = 0;
+ *   ret, resume:  S.depth = d;
+ *   landing pad, and after a call to a returns_twice function (setjmp):
+ *                 S.depth = d + 1; *slot = 0;
+ *   musttail call: S.depth = d before it, no slot store.
+ *
+ * So frames[i] (i < min(depth, CAPACITY)) is the record of the call frame i
+ * is executing, or 0 while that frame is between calls. What the runtime
+ * may rely on, and how it reads it, is in docs/design.md ("Tracebacks"):
+ * a 0 in the innermost position is the allocating frame itself; a 0 further
+ * out, or depth beyond CAPACITY, means the frames cannot be known there,
+ * and the traceback is cut (total_nframe still counts them).
+ *===----------------------------------------------------------------------===*/
+
+#define TRACEALLOC_SHADOW_STACK_NAME "__tracealloc_shadow_stack"
+#define TRACEALLOC_SHADOW_CAPACITY 128
+
+typedef struct __tracealloc_shadow_stack_t {
+  /* Active frame functions on this thread; may exceed the capacity. */
+  uintptr_t depth;
+  /* frames[CAPACITY] takes the stores of frames beyond the capacity and is
+   * never read. */
+  const __tracealloc_site *frames[TRACEALLOC_SHADOW_CAPACITY + 1];
+} __tracealloc_shadow_stack_t;
+
+#ifdef __cplusplus
+static_assert(sizeof(__tracealloc_shadow_stack_t) ==
+                  (TRACEALLOC_SHADOW_CAPACITY + 2) * sizeof(void *),
+              "the pass computes offsets from this layout");
 #endif
 
 #endif /* TRACEALLOC_ABI_H */

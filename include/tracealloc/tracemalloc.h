@@ -216,6 +216,101 @@ tracealloc_statistics_diff_at(const tracealloc_statistics *list,
 tracealloc_api void
 tracealloc_statistics_free(tracealloc_statistics *list) tracealloc_noexcept;
 
+/* --- Views: at peak, over the run, leaked ---------------------------------*/
+
+/* What a statistic counts. Python's snapshots hold IN_USE only; the others
+ * come from the runtime's per-line counters (docs/guide-peak.md). For
+ * AT_PEAK and ALLOCATED a statistic's count is blocks (live at the peak,
+ * or allocated over the run) and its size bytes. */
+typedef enum tracealloc_view {
+  TRACEALLOC_VIEW_IN_USE = 0,    /* live traces: what tracemalloc's snapshots hold */
+  TRACEALLOC_VIEW_AT_PEAK = 1,   /* what each traceback held at the process's traced-memory peak */
+  TRACEALLOC_VIEW_ALLOCATED = 2, /* everything allocated over the run (cumulative totals) */
+  TRACEALLOC_VIEW_LEAKED = 3     /* live traces the leak check found unreachable */
+} tracealloc_view;
+
+/* 1 if the snapshot holds data for `view`, else 0. A live snapshot has
+ * IN_USE, AT_PEAK and ALLOCATED; LEAKED only after a leak check. */
+tracealloc_api int
+tracealloc_snapshot_has_view(const tracealloc_snapshot *snapshot,
+                             tracealloc_view view) tracealloc_noexcept;
+/* statistics() over a view; NULL, with "the snapshot has no at-peak data"
+ * (etc.) as the last error, when the snapshot lacks it. */
+tracealloc_api tracealloc_nodiscard tracealloc_statistics *
+tracealloc_snapshot_statistics_view(const tracealloc_snapshot *snapshot,
+                                    tracealloc_view view, const char *key_type,
+                                    int cumulative) tracealloc_noexcept;
+/* compare_to() over a view; both snapshots must have it. */
+tracealloc_api tracealloc_nodiscard tracealloc_statistics *
+tracealloc_snapshot_compare_to_view(const tracealloc_snapshot *new_snapshot,
+                                    const tracealloc_snapshot *old_snapshot,
+                                    tracealloc_view view, const char *key_type,
+                                    int cumulative) tracealloc_noexcept;
+/* get_stats() over a view, from the per-line counters (LEAKED: NULL). */
+tracealloc_api tracealloc_nodiscard tracealloc_statistics *
+tracealloc_get_stats_view(tracealloc_view view,
+                          const char *key_type) tracealloc_noexcept;
+
+/* --- Timeline and snapshot information -----------------------------------*/
+
+/* One point of the traced-memory timeline. */
+typedef struct tracealloc_sample {
+  uint64_t time_ns; /* since the runtime started */
+  uint64_t current; /* traced bytes */
+} tracealloc_sample;
+
+/* The snapshot's timeline, oldest first: the number of samples, and
+ * *samples (valid as long as the snapshot) pointing at them. */
+tracealloc_api size_t
+tracealloc_snapshot_timeline(const tracealloc_snapshot *snapshot,
+                             const tracealloc_sample **samples)
+    tracealloc_noexcept;
+
+typedef struct tracealloc_snapshot_info {
+  const char *program; /* argv[0], "" if unknown; valid as long as the snapshot */
+  uint64_t pid;
+  uint64_t time_ns; /* when taken, since the runtime started */
+  uint64_t current; /* traced bytes then */
+  uint64_t peak;    /* the most traced bytes ever in use before */
+  uint64_t peak_time_ns;
+  int leak_checked; /* leak verdicts present */
+  uint64_t merged;  /* number of snapshots merged into this one, 1 for an original */
+} tracealloc_snapshot_info;
+
+/* 0 and *out filled, or -1. */
+tracealloc_api int
+tracealloc_snapshot_get_info(const tracealloc_snapshot *snapshot,
+                             tracealloc_snapshot_info *out) tracealloc_noexcept;
+
+/* The leak check's verdict on a trace of tracealloc_snapshot_trace(). */
+enum {
+  TRACEALLOC_LEAK_UNKNOWN = 0,
+  TRACEALLOC_LEAK_LEAKED = 1,
+  TRACEALLOC_LEAK_REACHABLE = 2
+};
+/* TRACEALLOC_LEAK_*; UNKNOWN for an index out of range or an unchecked
+ * snapshot. */
+tracealloc_api int
+tracealloc_snapshot_trace_leak(const tracealloc_snapshot *snapshot,
+                               size_t index) tracealloc_noexcept;
+
+/* tracealloc_snapshot_load, calling progress(done, total, user) as it
+ * reads (bytes; total is the file's size) when progress is not NULL. */
+tracealloc_api tracealloc_nodiscard tracealloc_snapshot *
+tracealloc_snapshot_load_progress(const char *path,
+                                  void (*progress)(uint64_t done,
+                                                   uint64_t total, void *user),
+                                  void *user) tracealloc_noexcept;
+
+/* The n snapshots (n >= 1: processes of one run, test binaries) as one:
+ * traces concatenated, equal tracebacks shared, at-peak and allocated
+ * totals summed per traceback, timelines summed, info.merged summed. A
+ * view is kept only if every input has it. NULL (last error set) for
+ * n == 0, a NULL input, or no memory. Details: docs/cli.md ("merge"). */
+tracealloc_api tracealloc_nodiscard tracealloc_snapshot *
+tracealloc_snapshot_merge(const tracealloc_snapshot *const *snapshots,
+                          size_t n) tracealloc_noexcept;
+
 /* --- Text, as Python's str() ----------------------------------------------*/
 
 /* Each writes at most buf_size bytes, NUL included, and returns the length

@@ -311,6 +311,44 @@ auto read_list(tracealloc_statistics *list, Read read)
 
 } // namespace detail
 
+// --- Views, timeline, snapshot information
+// -----------------------------------------------------------------
+
+// What statistics count (tracealloc_view): live traces (Python's only
+// view), what each line held at the traced-memory peak, everything
+// allocated over the run, or the live traces the leak check found lost.
+enum class View {
+  in_use = TRACEALLOC_VIEW_IN_USE,
+  at_peak = TRACEALLOC_VIEW_AT_PEAK,
+  allocated = TRACEALLOC_VIEW_ALLOCATED,
+  leaked = TRACEALLOC_VIEW_LEAKED,
+};
+
+// The leak check's verdict on one trace.
+enum class Leak {
+  unknown = TRACEALLOC_LEAK_UNKNOWN,
+  leaked = TRACEALLOC_LEAK_LEAKED,
+  reachable = TRACEALLOC_LEAK_REACHABLE,
+};
+
+// One (time since the runtime started, traced bytes) point.
+struct Sample {
+  std::uint64_t time_ns = 0;
+  std::uint64_t current = 0;
+};
+
+// Where and when a snapshot was taken (tracealloc_snapshot_info).
+struct SnapshotInfo {
+  std::string program;
+  std::uint64_t pid = 0;
+  std::uint64_t time_ns = 0;
+  std::uint64_t current = 0;
+  std::uint64_t peak = 0;
+  std::uint64_t peak_time_ns = 0;
+  bool leak_checked = false;
+  std::uint64_t merged = 1;
+};
+
 // --- Snapshot
 // -----------------------------------------------------------------
 
@@ -395,9 +433,82 @@ public:
     return Snapshot(filtered);
   }
 
+  bool has_view(View view) const {
+    return tracealloc_snapshot_has_view(handle_, tracealloc_view(view)) != 0;
+  }
+
+  // statistics() over a view; std::invalid_argument when the snapshot has
+  // no data for it.
+  std::vector<Statistic> statistics(View view, std::string_view key_type,
+                                    bool cumulative = false) const {
+    return read_statistics(tracealloc_snapshot_statistics_view(
+        handle_, tracealloc_view(view), std::string(key_type).c_str(),
+        cumulative));
+  }
+
+  std::vector<StatisticDiff> compare_to(const Snapshot &old_snapshot,
+                                        View view, std::string_view key_type,
+                                        bool cumulative = false) const {
+    return detail::read_list(
+        tracealloc_snapshot_compare_to_view(handle_, old_snapshot.handle_,
+                                            tracealloc_view(view),
+                                            std::string(key_type).c_str(),
+                                            cumulative),
+        [](const tracealloc_statistics *list, std::size_t i) {
+          const tracealloc_statistic_diff *d =
+              tracealloc_statistics_diff_at(list, i);
+          return StatisticDiff{Traceback(d->traceback), d->size,
+                               std::ptrdiff_t(d->size_diff), d->count,
+                               std::ptrdiff_t(d->count_diff)};
+        });
+  }
+
+  // Traced memory over time, oldest first.
+  std::vector<Sample> timeline() const {
+    const tracealloc_sample *samples = nullptr;
+    std::size_t n = tracealloc_snapshot_timeline(handle_, &samples);
+    std::vector<Sample> out(n);
+    for (std::size_t i = 0; i < n; ++i)
+      out[i] = {samples[i].time_ns, samples[i].current};
+    return out;
+  }
+
+  SnapshotInfo info() const {
+    tracealloc_snapshot_info c = {};
+    SnapshotInfo out;
+    if (tracealloc_snapshot_get_info(handle_, &c) != 0)
+      return out;
+    out.program = c.program ? c.program : "";
+    out.pid = c.pid;
+    out.time_ns = c.time_ns;
+    out.current = c.current;
+    out.peak = c.peak;
+    out.peak_time_ns = c.peak_time_ns;
+    out.leak_checked = c.leak_checked != 0;
+    out.merged = c.merged;
+    return out;
+  }
+
+  // The verdict on traces()[index].
+  Leak trace_leak(std::size_t index) const {
+    return Leak(tracealloc_snapshot_trace_leak(handle_, index));
+  }
+
   void dump(const std::string &path) const {
     if (tracealloc_snapshot_dump(handle_, path.c_str()) != 0)
       detail::throw_last_error_as_runtime_error();
+  }
+
+  // load() that calls progress(done, total, user) as it reads.
+  static Snapshot load(const std::string &path,
+                       void (*progress)(std::uint64_t done,
+                                        std::uint64_t total, void *user),
+                       void *user = nullptr) {
+    tracealloc_snapshot *loaded =
+        tracealloc_snapshot_load_progress(path.c_str(), progress, user);
+    if (!loaded)
+      detail::throw_last_error_as_runtime_error();
+    return Snapshot(loaded);
   }
 
   static Snapshot load(const std::string &path) {
@@ -407,11 +518,31 @@ public:
     return Snapshot(loaded);
   }
 
+  // The snapshots as one (tracealloc_snapshot_merge: traces concatenated,
+  // equal tracebacks shared, at-peak, allocated and timelines summed, a
+  // view kept only if every snapshot has it); std::invalid_argument for
+  // an empty list.
+  static Snapshot merge(const std::vector<Snapshot> &snapshots) {
+    std::vector<const tracealloc_snapshot *> handles;
+    handles.reserve(snapshots.size());
+    for (const Snapshot &s : snapshots)
+      handles.push_back(s.handle_);
+    tracealloc_snapshot *merged =
+        tracealloc_snapshot_merge(handles.data(), handles.size());
+    if (!merged && snapshots.empty())
+      detail::throw_last_error_as_invalid_argument();
+    if (!merged)
+      detail::throw_last_error_as_runtime_error();
+    return Snapshot(merged);
+  }
+
   // The C handle, for the C API; owned by this snapshot.
   const tracealloc_snapshot *c_snapshot() const { return handle_; }
 
 private:
   friend std::vector<Statistic> get_stats(std::string_view key_type);
+  friend std::vector<Statistic> get_stats(View view,
+                                          std::string_view key_type);
 
   static std::vector<Statistic> read_statistics(tracealloc_statistics *list) {
     return detail::read_list(
@@ -480,6 +611,14 @@ inline std::optional<Traceback> get_object_traceback(const void *ptr) {
 inline std::vector<Statistic> get_stats(std::string_view key_type = "lineno") {
   return Snapshot::read_statistics(
       tracealloc_get_stats(std::string(key_type).c_str()));
+}
+
+// get_stats() over a view (in_use, at_peak or allocated), from the
+// runtime's per-line counters.
+inline std::vector<Statistic> get_stats(View view,
+                                        std::string_view key_type = "lineno") {
+  return Snapshot::read_statistics(tracealloc_get_stats_view(
+      tracealloc_view(view), std::string(key_type).c_str()));
 }
 
 // std::runtime_error when not tracing, as tracemalloc raises RuntimeError.

@@ -41,6 +41,23 @@ struct SnapshotTrace {
   uint32_t traceback; // index into Snapshot::tracebacks
 };
 
+// What one traceback held in a view made of totals rather than traces
+// (at the peak, allocated over the run): bytes and blocks.
+struct SnapshotTotal {
+  uint64_t size;
+  uint64_t count;
+  uint32_t domain;
+  uint32_t traceback; // index into Snapshot::tracebacks
+};
+
+// A view's totals; `present` false when the snapshot has no data for it
+// (a file written without it), which is not the same as an empty view.
+struct SnapshotTotals {
+  SnapshotTotal *items;
+  size_t count;
+  bool present;
+};
+
 } // namespace rt
 } // namespace tracealloc
 
@@ -53,6 +70,14 @@ struct tracealloc_snapshot {
   size_t num_tracebacks;
   tracealloc::rt::SnapshotTrace *traces;
   size_t num_traces;
+  // TRACEALLOC_LEAK_* per trace; null when no leak check ran.
+  uint8_t *leak;
+  tracealloc::rt::SnapshotTotals at_peak;
+  tracealloc::rt::SnapshotTotals allocated;
+  tracealloc_sample *timeline;
+  size_t num_timeline;
+  // info.program: the process's argv[0] (live) or in `pool` (loaded).
+  tracealloc_snapshot_info info;
 };
 
 namespace tracealloc {
@@ -63,6 +88,13 @@ namespace rt {
 tracealloc_snapshot *new_snapshot(int traceback_limit, size_t num_frames,
                                   size_t num_tracebacks, size_t num_traces);
 void free_snapshot(tracealloc_snapshot *snapshot);
+
+// Room for `count` totals in *totals (marked present), for the leak
+// verdicts of every trace, for `count` timeline samples; false (last error
+// set) when out of memory. Each frees what was there before.
+bool alloc_totals(SnapshotTotals *totals, size_t count);
+bool alloc_leak_verdicts(tracealloc_snapshot *snapshot);
+bool alloc_timeline(tracealloc_snapshot *snapshot, size_t count);
 
 // The traceback's view of its frames in the snapshot.
 tracealloc_traceback traceback_view(const tracealloc_snapshot &snapshot,

@@ -4,7 +4,7 @@
 // rule: a trace is kept if some inclusive filter matches it (or there is
 // none) and every exclusive filter lets it through. The filtered snapshot
 // keeps all of the original's tracebacks (they are shared, small) and the
-// traces that pass.
+// traces and totals that pass.
 //
 //===----------------------------------------------------------------------===//
 #include "api/api_error.h"
@@ -91,6 +91,37 @@ bool check_filters(const tracealloc_filter *filters, size_t n) {
 
 using namespace tracealloc::rt;
 
+namespace tracealloc {
+namespace rt {
+namespace {
+
+// The totals that pass the filters, into `out` (present as `in` is).
+bool filter_totals(const tracealloc_snapshot &s, const SnapshotTotals &in,
+                   const tracealloc_filter *filters, size_t n,
+                   SnapshotTotals *out) {
+  if (!in.present)
+    return true;
+  size_t kept = 0;
+  for (size_t i = 0; i < in.count; ++i)
+    kept += keep(filters, n, in.items[i].domain,
+                 traceback_view(s, in.items[i].traceback));
+  if (!alloc_totals(out, kept))
+    return false;
+  size_t k = 0;
+  for (size_t i = 0; i < in.count; ++i)
+    if (keep(filters, n, in.items[i].domain,
+             traceback_view(s, in.items[i].traceback)))
+      out->items[k++] = in.items[i];
+  return true;
+}
+
+} // namespace
+} // namespace rt
+} // namespace tracealloc
+
+// Every view is filtered alike: traces (with their leak verdicts), at-peak
+// and allocated totals. The timeline and the information stay whole: they
+// describe the process, not the traces.
 TA_EXPORT tracealloc_snapshot *
 tracealloc_snapshot_filter_traces(const tracealloc_snapshot *snapshot,
                                   const tracealloc_filter *filters,
@@ -107,13 +138,26 @@ tracealloc_snapshot_filter_traces(const tracealloc_snapshot *snapshot,
   if (!out)
     return nullptr;
   out->pool = retain(s.pool);
+  out->info = s.info;
+  if ((s.leak && !alloc_leak_verdicts(out)) ||
+      !filter_totals(s, s.at_peak, filters, num_filters, &out->at_peak) ||
+      !filter_totals(s, s.allocated, filters, num_filters, &out->allocated) ||
+      !alloc_timeline(out, s.num_timeline)) {
+    free_snapshot(out);
+    return nullptr;
+  }
+  memcpy(out->timeline, s.timeline, s.num_timeline * sizeof *s.timeline);
   memcpy(out->frames, s.frames, s.num_frames * sizeof *s.frames);
   memcpy(out->tracebacks, s.tracebacks,
          s.num_tracebacks * sizeof *s.tracebacks);
   size_t k = 0;
-  for (size_t i = 0; i < s.num_traces; ++i)
-    if (keep(filters, num_filters, s.traces[i].domain,
-             traceback_view(s, s.traces[i].traceback)))
-      out->traces[k++] = s.traces[i];
+  for (size_t i = 0; i < s.num_traces; ++i) {
+    if (!keep(filters, num_filters, s.traces[i].domain,
+              traceback_view(s, s.traces[i].traceback)))
+      continue;
+    if (s.leak)
+      out->leak[k] = s.leak[i];
+    out->traces[k++] = s.traces[i];
+  }
   return out;
 }

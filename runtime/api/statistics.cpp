@@ -225,6 +225,73 @@ Sample *snapshot_samples(const tracealloc_snapshot &s) {
   return samples;
 }
 
+bool snapshot_has_view(const tracealloc_snapshot &s, tracealloc_view view) {
+  switch (view) {
+  case TRACEALLOC_VIEW_IN_USE:
+    return true;
+  case TRACEALLOC_VIEW_AT_PEAK:
+    return s.at_peak.present;
+  case TRACEALLOC_VIEW_ALLOCATED:
+    return s.allocated.present;
+  case TRACEALLOC_VIEW_LEAKED:
+    return s.leak != nullptr;
+  }
+  return false;
+}
+
+Sample *view_samples(const tracealloc_snapshot &s, tracealloc_view view,
+                     size_t *n) {
+  static const char *const kMissing[] = {
+      "in-use", "at-peak", "allocated-over-the-run", "leak-check"};
+  if (unsigned(view) > TRACEALLOC_VIEW_LEAKED) {
+    set_last_error("unknown view: %d", int(view));
+    return nullptr;
+  }
+  if (!snapshot_has_view(s, view)) {
+    set_last_error("the snapshot has no %s data", kMissing[view]);
+    return nullptr;
+  }
+  if (view == TRACEALLOC_VIEW_IN_USE) {
+    *n = s.num_traces;
+    return snapshot_samples(s);
+  }
+  if (view == TRACEALLOC_VIEW_LEAKED) {
+    size_t leaked = 0;
+    for (size_t i = 0; i < s.num_traces; ++i)
+      leaked += s.leak[i] == TRACEALLOC_LEAK_LEAKED;
+    Sample *samples = alloc_array<Sample>(leaked);
+    if (!samples) {
+      set_out_of_memory();
+      return nullptr;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < s.num_traces; ++i) {
+      if (s.leak[i] != TRACEALLOC_LEAK_LEAKED)
+        continue;
+      tracealloc_traceback tb = traceback_view(s, s.traces[i].traceback);
+      samples[k++] = {tb.frames, uint32_t(tb.nframe), s.traces[i].size, 1,
+                      &s.tracebacks[s.traces[i].traceback].line};
+    }
+    *n = leaked;
+    return samples;
+  }
+  const SnapshotTotals &totals =
+      view == TRACEALLOC_VIEW_AT_PEAK ? s.at_peak : s.allocated;
+  Sample *samples = alloc_array<Sample>(totals.count);
+  if (!samples) {
+    set_out_of_memory();
+    return nullptr;
+  }
+  for (size_t i = 0; i < totals.count; ++i) {
+    const SnapshotTotal &t = totals.items[i];
+    tracealloc_traceback tb = traceback_view(s, t.traceback);
+    samples[i] = {tb.frames, uint32_t(tb.nframe), t.size, t.count,
+                  &s.tracebacks[t.traceback].line};
+  }
+  *n = totals.count;
+  return samples;
+}
+
 tracealloc_statistics *group_statistics(const Sample *samples, size_t n,
                                         KeyType key, bool cumulative,
                                         StringPool *pool) {
@@ -335,6 +402,48 @@ tracealloc_snapshot_compare_to(const tracealloc_snapshot *new_snapshot,
                               old_snapshot->pool, key, cumulative);
   free_array(now, new_snapshot->num_traces);
   free_array(before, old_snapshot->num_traces);
+  return list;
+}
+
+TA_EXPORT int tracealloc_snapshot_has_view(const tracealloc_snapshot *snapshot,
+                                           tracealloc_view view) noexcept {
+  return snapshot_has_view(*snapshot, view);
+}
+
+TA_EXPORT tracealloc_statistics *
+tracealloc_snapshot_statistics_view(const tracealloc_snapshot *snapshot,
+                                    tracealloc_view view, const char *key_type,
+                                    int cumulative) noexcept {
+  KeyType key;
+  if (!parse_key_type(key_type, cumulative, &key))
+    return nullptr;
+  size_t n = 0;
+  Sample *samples = view_samples(*snapshot, view, &n);
+  if (!samples)
+    return nullptr;
+  tracealloc_statistics *list =
+      group_statistics(samples, n, key, cumulative, snapshot->pool);
+  free_array(samples, n);
+  return list;
+}
+
+TA_EXPORT tracealloc_statistics *
+tracealloc_snapshot_compare_to_view(const tracealloc_snapshot *new_snapshot,
+                                    const tracealloc_snapshot *old_snapshot,
+                                    tracealloc_view view, const char *key_type,
+                                    int cumulative) noexcept {
+  KeyType key;
+  if (!parse_key_type(key_type, cumulative, &key))
+    return nullptr;
+  size_t num_new = 0, num_old = 0;
+  Sample *now = view_samples(*new_snapshot, view, &num_new);
+  Sample *before = now ? view_samples(*old_snapshot, view, &num_old) : nullptr;
+  tracealloc_statistics *list = nullptr;
+  if (now && before)
+    list = compare_statistics(now, num_new, new_snapshot->pool, before, num_old,
+                              old_snapshot->pool, key, cumulative);
+  free_array(now, num_new);
+  free_array(before, num_old);
   return list;
 }
 

@@ -33,6 +33,14 @@ struct Sample {
 // One sample per trace of the snapshot (in runtime memory; free_array).
 Sample *snapshot_samples(const tracealloc_snapshot &snapshot);
 
+// The samples of one view of the snapshot: *n of them (free_array with *n).
+// Null, with the last error set, for a bad view, a view the snapshot has
+// no data for ("the snapshot has no at-peak data"), or no memory.
+Sample *view_samples(const tracealloc_snapshot &snapshot, tracealloc_view view,
+                     size_t *n);
+bool snapshot_has_view(const tracealloc_snapshot &snapshot,
+                       tracealloc_view view);
+
 // Sorted statistics; the list keeps `pool` (the samples' names) alive.
 // Null, with the last error set, when out of memory.
 tracealloc_statistics *group_statistics(const Sample *samples, size_t n,

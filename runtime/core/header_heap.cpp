@@ -30,6 +30,8 @@ namespace {
 // sees the old address after glibc has released it.
 void *realloc_in_place(void *user, BlockHeader *h, size_t size,
                        uint32_t trace) {
+  if (TA_UNLIKELY(relaxed_load(g_slot_untraced)))
+    return realloc_slotted_block(user, h, size, trace);
   bool traced = h->trace != 0;
   ThreadShard *s = traced || trace ? current_shard() : nullptr;
   bool keep = relaxed_load(g_keep_traces);
@@ -91,6 +93,8 @@ void *header_realloc(void *user, size_t size, uint32_t trace) {
     return nullptr;
   memcpy(fresh, user, old_size < size ? old_size : size);
   header_free(user);
+  if (TA_UNLIKELY(relaxed_load(g_slot_untraced)))
+    drop_block_slot(fresh); // finish_block gives it the slot it needs
   return finish_block(block_base(fresh, header_of(fresh)), size, trace,
                       kDefaultAlignShift);
 }

@@ -12,6 +12,7 @@
 #include "core/thread_counters.h"
 #include "core/trace_pause.h"
 #include "core/tracing_state.h"
+#include "leak/block_slots.h"
 
 #include <errno.h>
 
@@ -39,7 +40,9 @@ TA_ALWAYS_INLINE void *finish_block_in_op(ThreadShard *s, void *base,
       (keep && !(slot = take_slot(s->slots, reinterpret_cast<uintptr_t>(user))))) {
     // Not tracing, or no slot for it: a trace a snapshot could not list
     // would make the counts and the snapshots disagree.
-    h->set(size, align_shift, 0, 0);
+    h->set(size, align_shift, 0,
+           keep ? untraced_slot_in_op(s, reinterpret_cast<uintptr_t>(user))
+                : 0);
     return user;
   }
   size = take_outer_charge(trace, size);
@@ -61,6 +64,9 @@ TA_ALWAYS_INLINE void *finish_block(void *base, size_t size, uint32_t trace,
       return user;
     }
   }
+  // The leak check lists untraced blocks too (leak/block_slots.h).
+  if (TA_UNLIKELY(relaxed_load(g_slot_untraced)))
+    return finish_untraced_block(base, size, align_shift);
   void *user = static_cast<char *>(base) + (size_t(1) << align_shift);
   header_of(user)->set(size, align_shift, 0, 0);
   return user;
@@ -152,11 +158,11 @@ TA_ALWAYS_INLINE void release_block(void *user, BlockHeader *h) {
 // where the trace is read again: clear_traces may have dropped it. The
 // header is left as it was: the caller releases or rewrites it.
 TA_ALWAYS_INLINE void untrace_in_op(ThreadShard *s, BlockHeader *h) {
-  if (uint32_t trace = h->trace) {
+  if (uint32_t trace = h->trace)
     count_free(s, trace, h->size());
-    if (uint32_t slot = h->slot())
-      free_slot(s->slots, slot);
-  }
+  // An untraced block has a slot only for the leak check (block_slots.h).
+  if (uint32_t slot = h->slot())
+    free_slot(s->slots, slot);
 }
 
 TA_ALWAYS_INLINE void header_free(void *user) {
@@ -187,6 +193,8 @@ TA_ALWAYS_INLINE void header_free(void *user) {
       return;
     }
   }
+  if (TA_UNLIKELY(h->slot()))
+    return free_slotted_block(user, h); // leak_check=1 (block_slots.h)
   release_block(user, h);
 }
 

@@ -12,7 +12,8 @@
 // when the stack overflows are free slots chained through the table.
 //
 // An entry holds a block's address, or (next free slot << 1 | 1) while it
-// is free, or 0 if never used.
+// is free, or 0 if never used. With leak_check=1, untraced blocks have
+// slots too, their address | 2 (leak/block_slots.h).
 //
 //===----------------------------------------------------------------------===//
 #ifndef TRACEALLOC_RUNTIME_LIVE_SLOTS_H
@@ -74,13 +75,13 @@ TA_ALWAYS_INLINE void free_slot(SlotFreeList &list, uint32_t slot) {
   list.head = slot;
 }
 
-// Calls visit(slot, address) for every live slot. Only while traced
-// operations are paused (trace_pause.h).
+// Calls visit(slot, address) for every live traced block's slot. Only
+// while traced operations are paused (trace_pause.h).
 template <typename Visit> void for_each_live_slot(Visit visit) {
   uint64_t end = uint64_t(relaxed_load(g_slot_batches)) * kSlotBatch;
   for (uint64_t slot = 1; slot < end; ++slot) {
     uintptr_t entry = relaxed_load(slot_entry(uint32_t(slot)));
-    if (entry && !(entry & 1))
+    if (entry && !(entry & 3))
       visit(uint32_t(slot), entry);
   }
 }

@@ -8,6 +8,7 @@
 #include "core/thread_counters.h"
 #include "core/trace_pause.h"
 #include "core/tracing_state.h"
+#include "leak/block_slots.h"
 
 #include <errno.h>
 #include <sys/uio.h>
@@ -16,9 +17,9 @@
 namespace tracealloc {
 namespace rt {
 
-namespace {
-
 int g_traceback_limit = 1;
+
+namespace {
 
 // A growable array of traces in runtime memory.
 struct TraceList {
@@ -148,9 +149,21 @@ uint32_t traceback_frames(uint32_t traceback, uint32_t *frames, uint32_t max,
   if (max > limit)
     max = limit;
   uint32_t written = 0, total = 0;
-  for (uint32_t id = traceback; id; id = frame(id).parent, ++total)
-    if (written < max)
-      frames[written++] = id;
+  // A plain frame id is its static chain; an interned traceback is a list
+  // of nodes, each a static chain, ending in a cut that counts the frames
+  // not kept (site_table.h).
+  for (uint32_t id = traceback; id;) {
+    const Frame &f = frame(id);
+    if (f.flags & kFrameTracebackCut) {
+      total += f.line;
+      break;
+    }
+    bool node = f.flags & kFrameTracebackNode;
+    for (uint32_t s = node ? f.head : id; s; s = frame(s).parent, ++total)
+      if (written < max)
+        frames[written++] = s;
+    id = node ? f.parent : 0;
+  }
   *total_nframe = total;
   return written;
 }
@@ -173,6 +186,12 @@ void clear_traces() {
     for_each_live_slot([&](uint32_t slot, uintptr_t address) {
       BlockHeader *h = header_of(reinterpret_cast<void *>(address));
       count_free(self, h->trace, h->size());
+      if (relaxed_load(g_slot_untraced)) {
+        // The leak check still lists it, as an untraced block.
+        relaxed_store(slot_entry(slot), address | kUntracedSlotMark);
+        h->trace = 0;
+        return;
+      }
       free_slot(self->slots, slot);
       h->set_untraced();
     });
@@ -181,11 +200,10 @@ void clear_traces() {
   reset_traced_peak();
 }
 
-int traceback_limit() { return relaxed_load(g_traceback_limit); }
-
 void set_traceback_limit(int limit) {
-  if (limit >= 1 && limit <= kMaxTracebackLimit)
-    relaxed_store(g_traceback_limit, limit);
+  if (limit < 1 || limit > kMaxTracebackLimit)
+    return;
+  relaxed_store(g_traceback_limit, limit);
 }
 
 int track_block(uint32_t domain, uintptr_t address, size_t size,

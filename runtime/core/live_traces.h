@@ -59,7 +59,12 @@ void clear_traces();
 
 // Frames kept per traceback: tracemalloc's get/set_traceback_limit.
 constexpr int kMaxTracebackLimit = 64;
-int traceback_limit();
+// Read by the hot path (tracing_state.h): beyond one frame, every
+// allocation reads the shadow stack.
+extern int g_traceback_limit;
+TA_ALWAYS_INLINE int traceback_limit() {
+  return relaxed_load(g_traceback_limit);
+}
 void set_traceback_limit(int limit); // 1 <= limit <= kMaxTracebackLimit
 
 // PyTraceMalloc_Track / Untrack: 0 on success, -2 when not tracing, -1 when

@@ -4,12 +4,17 @@
 #include "core/live_slots.h"
 #include "core/live_traces.h"
 #include "core/options.h"
+#include "core/peak_lines.h"
 #include "core/pointer_map.h"
 #include "core/site_table.h"
 #include "core/thread_counters.h"
+#include "core/timeline.h"
 #include "core/trace_pause.h"
+#include "core/traceback_table.h"
 #include "core/tracing_state.h"
+#include "leak/leak_check.h"
 #include "report/exit_report.h"
+#include "api/exit_snapshot.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -32,8 +37,11 @@ namespace {
 // some of those locks.
 void lock_all_for_fork() {
   trace_pause_lock_for_fork();
+  traceback_table_lock_for_fork();
   site_table_lock_for_fork();
   thread_counters_lock_for_fork();
+  peak_lines_lock_for_fork();
+  timeline_lock_for_fork();
   pointer_map_lock_for_fork();
   live_slots_lock_for_fork();
   internal_alloc_lock_for_fork();
@@ -43,12 +51,20 @@ void unlock_all_after_fork() {
   internal_alloc_unlock_after_fork();
   live_slots_unlock_after_fork();
   pointer_map_unlock_after_fork();
+  timeline_unlock_after_fork();
+  peak_lines_unlock_after_fork();
   thread_counters_unlock_after_fork();
   site_table_unlock_after_fork();
+  traceback_table_unlock_after_fork();
   trace_pause_unlock_after_fork();
 }
 
-void report_at_exit() { write_exit_report(); }
+void report_at_exit() {
+  run_leak_check(); // first: the report and the snapshot show its verdicts
+  write_exit_report();
+  write_exit_snapshot();
+  finish_leak_check(); // last: may end the process (the exitcode option)
+}
 
 __attribute__((constructor)) void initialize_runtime() {
   parse_options(getenv("TRACEALLOC_OPTIONS"));
@@ -65,9 +81,13 @@ __attribute__((constructor)) void initialize_runtime() {
   else
     set_traceback_limit(static_cast<int>(g_options.nframe));
   init_trace_pause();
+  start_timeline();
   if (g_options.keep_traces)
     keep_traces();
+  if (*g_options.snapshot)
+    keep_traces(); // the exit snapshot lists every live block
   Mode mode = g_mode == Mode::Unknown ? decide_mode() : g_mode;
+  init_leak_check(mode == Mode::Header);
   if (g_options.verbosity)
     note("tracking blocks %s",
          mode == Mode::Header

@@ -56,6 +56,22 @@ ThreadShard *new_shard_locked() {
   return s;
 }
 
+// The second counting shard: from now on shards publish their drift to
+// g_current. What single-shard mode counted was never published (a shard
+// that has stopped allocating would never publish it), so publish it all
+// now. The single counting shard's owner writes `flushed` only once it sees
+// multi-shard mode, which is set after; what it counts meanwhile stays in
+// its drift.
+void start_multi_shard_mode() {
+  for_each_shard([](ThreadShard *shard) {
+    uint64_t current = relaxed_load(shard->current);
+    uint64_t drift = current - relaxed_load(shard->flushed);
+    relaxed_store(shard->flushed, current);
+    __atomic_add_fetch(&g_current, drift, __ATOMIC_RELAXED);
+  });
+  __atomic_store_n(&g_multi_shard, true, __ATOMIC_RELEASE);
+}
+
 } // namespace
 
 ThreadShard *acquire_shard_slow() {
@@ -97,8 +113,8 @@ SiteCounters *add_counter_chunk_slow(ThreadShard *s, uint32_t id) {
   // shard on, no single shard's total is the process's.
   if (!s->counts_traces) {
     s->counts_traces = true;
-    if (__atomic_add_fetch(&g_counting_shards, 1, __ATOMIC_RELAXED) > 1)
-      __atomic_store_n(&g_multi_shard, true, __ATOMIC_RELAXED);
+    if (__atomic_add_fetch(&g_counting_shards, 1, __ATOMIC_RELAXED) == 2)
+      start_multi_shard_mode();
   }
   // Readers summing shards may see the chunk as soon as it is published.
   __atomic_store_n(&s->chunks[index], chunk, __ATOMIC_RELEASE);
@@ -109,6 +125,11 @@ void flush_shard_drift(ThreadShard *s) {
   uint64_t drift = s->current - s->flushed;
   s->flushed = s->current;
   uint64_t now = __atomic_add_fetch(&g_current, drift, __ATOMIC_RELAXED);
+#if TRACEALLOC_PEAK_TIMELINE
+  if (int64_t(now) >= int64_t(relaxed_load(g_timeline_high)) ||
+      int64_t(now) < int64_t(relaxed_load(g_timeline_low)))
+    timeline_crossed(int64_t(now) > 0 ? now : 0);
+#endif
   if (int64_t(drift) <= 0)
     return;
   uint64_t peak = __atomic_load_n(&g_peak, __ATOMIC_RELAXED);
@@ -116,6 +137,10 @@ void flush_shard_drift(ThreadShard *s) {
          !__atomic_compare_exchange_n(&g_peak, &peak, now, true,
                                       __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
   }
+#if TRACEALLOC_PEAK_TIMELINE
+  if (int64_t(now) >= int64_t(relaxed_load(g_next_peak_capture)))
+    capture_peak_lines(now);
+#endif
 }
 
 void sum_site_counters(SiteCounters *out, uint32_t count) {
@@ -151,7 +176,11 @@ uint64_t traced_peak() {
   return int64_t(now) > int64_t(peak) ? now : peak;
 }
 
-void reset_traced_peak() { relaxed_store(g_peak, traced_current()); }
+void reset_traced_peak() {
+  relaxed_store(g_peak, traced_current());
+  // The composition now is the new peak's.
+  capture_peak_lines_now();
+}
 
 void thread_counters_lock_for_fork() { g_lock.lock(); }
 void thread_counters_unlock_after_fork() { g_lock.unlock(); }

@@ -10,6 +10,10 @@
 // process's traced memory and the peak is exact. From the second on, each shard
 // publishes its drift to a global sum whenever it exceeds kPeakFlushBytes,
 // so the peak is exact to within (live threads x kPeakFlushBytes).
+// Where the peak grows past a threshold, the per-line counters are copied
+// (peak_lines.h); where traced memory moves by a step, the timeline takes a
+// sample (timeline.h): in single-shard mode on the hot path (one compare
+// each), in multi-shard mode where a shard publishes its drift.
 //
 //===----------------------------------------------------------------------===//
 #ifndef TRACEALLOC_RUNTIME_THREAD_COUNTERS_H
@@ -18,6 +22,14 @@
 #include "core/block_cache.h"
 #include "core/common.h"
 #include "core/live_slots.h"
+#include "core/peak_lines.h"
+#include "core/timeline.h"
+
+// 0 compiles out the peak-per-line and timeline hooks (CMake option
+// TRACEALLOC_PEAK_TIMELINE=OFF), to measure the core alone in bench/.
+#ifndef TRACEALLOC_PEAK_TIMELINE
+#define TRACEALLOC_PEAK_TIMELINE 1
+#endif
 
 namespace tracealloc {
 namespace rt {
@@ -68,6 +80,12 @@ TA_ALWAYS_INLINE SiteCounters *site_counters(ThreadShard *s, uint32_t id) {
   return chunk + (id & (kCounterChunkSize - 1));
 }
 
+// Acquire (a plain load on x86): the shard's `flushed`, set by the thread
+// that started multi-shard mode, is then this thread's to update.
+TA_ALWAYS_INLINE bool multi_shard_mode() {
+  return __atomic_load_n(&g_multi_shard, __ATOMIC_ACQUIRE);
+}
+
 TA_ALWAYS_INLINE ThreadShard *current_shard() {
   ThreadShard *s = tls_shard;
   return TA_LIKELY(s) ? s : acquire_shard_slow();
@@ -81,9 +99,18 @@ TA_ALWAYS_INLINE void count_alloc(ThreadShard *s, uint32_t trace,
   owner_add(c->alloc_bytes, size);
   owner_add(c->alloc_blocks, 1);
   owner_add(s->current, size);
-  if (TA_LIKELY(!relaxed_load(g_multi_shard))) {
-    if (s->current > relaxed_load(g_peak))
+  if (TA_LIKELY(!multi_shard_mode())) {
+    if (s->current > relaxed_load(g_peak)) {
       relaxed_store(g_peak, s->current);
+#if TRACEALLOC_PEAK_TIMELINE
+      if (TA_UNLIKELY(s->current >= relaxed_load(g_next_peak_capture)))
+        capture_peak_lines(s->current);
+#endif
+    }
+#if TRACEALLOC_PEAK_TIMELINE
+    if (TA_UNLIKELY(s->current >= relaxed_load(g_timeline_high)))
+      timeline_crossed(s->current);
+#endif
   } else if (int64_t(s->current - s->flushed) >= int64_t(kPeakFlushBytes)) {
     flush_shard_drift(s);
   }
@@ -97,9 +124,14 @@ TA_ALWAYS_INLINE void count_free(ThreadShard *s, uint32_t trace,
   owner_add(c->free_bytes, size);
   owner_add(c->free_blocks, 1);
   owner_add(s->current, -size);
-  if (TA_UNLIKELY(relaxed_load(g_multi_shard)) &&
-      int64_t(s->flushed - s->current) >= int64_t(kPeakFlushBytes))
+  if (TA_LIKELY(!multi_shard_mode())) {
+#if TRACEALLOC_PEAK_TIMELINE
+    if (TA_UNLIKELY(s->current < relaxed_load(g_timeline_low)))
+      timeline_crossed(s->current);
+#endif
+  } else if (int64_t(s->flushed - s->current) >= int64_t(kPeakFlushBytes)) {
     flush_shard_drift(s);
+  }
 }
 
 extern ThreadShard *g_all_shards;

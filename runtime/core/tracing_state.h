@@ -3,7 +3,11 @@
 #define TRACEALLOC_RUNTIME_TRACING_STATE_H
 
 #include "core/common.h"
+#include "core/live_traces.h"
+#include "core/options.h"
+#include "core/shadow_stack.h"
 #include "core/site_table.h"
+#include "core/traceback_table.h"
 
 namespace tracealloc {
 namespace rt {
@@ -65,7 +69,28 @@ TA_ALWAYS_INLINE uint32_t trace_for(const __tracealloc_site *site,
                                     uint64_t size) {
   if (uint32_t outer = outer_trace(size); TA_UNLIKELY(outer))
     return outer;
-  return TA_LIKELY(relaxed_load(g_tracing)) ? site_id(site) : 0;
+  if (TA_UNLIKELY(!relaxed_load(g_tracing)))
+    return 0;
+  // An id in [1, kSiteIdDynamic) is the trace at one frame; 0 (not
+  // assigned yet), kSiteIdDynamic ids and longer tracebacks read the stack.
+  uint32_t word = __atomic_load_n(&site->id, __ATOMIC_ACQUIRE);
+  if (TA_LIKELY(word - 1 < kSiteIdDynamic - 1) &&
+      TA_LIKELY(relaxed_load(g_traceback_limit) == 1))
+    return word;
+  return dynamic_site_trace(site);
+}
+
+// The trace id for an allocation that reached the malloc replacement from
+// uninstrumented code: the outer charge, else (trace_libraries) the
+// innermost call site the shadow stack knows, which led there; 0 when no
+// frame is known to be in a call (e.g. libc's own allocations at startup).
+TA_ALWAYS_INLINE uint32_t library_trace(uint64_t size) {
+  if (uint32_t outer = outer_trace(size); TA_UNLIKELY(outer))
+    return outer;
+  if (!relaxed_load(g_tracing) || !g_options.trace_libraries)
+    return 0;
+  const __tracealloc_site *call = innermost_call();
+  return call ? library_call_trace(call) : 0;
 }
 
 } // namespace rt

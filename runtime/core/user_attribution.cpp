@@ -55,5 +55,22 @@ bool is_system_path(const char *file) {
   return in_clang_resource_dir(file) || in_option_paths(file);
 }
 
+bool is_operator_new(const char *function) {
+  static const char kName[] = "operator new";
+  if (!function)
+    return false;
+  size_t len = strlen(function);
+  if (len >= 2 && strcmp(function + len - 2, "[]") == 0)
+    len -= 2;
+  size_t name = sizeof kName - 1;
+  if (len < name || strncmp(function + len - name, kName, name) != 0)
+    return false;
+  return len == name || function[len - name - 1] == ':';
+}
+
+bool is_allocator_frame(const char *file, const char *function) {
+  return is_system_path(file) || is_operator_new(function);
+}
+
 } // namespace rt
 } // namespace tracealloc

@@ -5,8 +5,10 @@
 // the process (from libc, libstdc++, prebuilt libraries, or instrumented
 // code) gets a header. That is what lets uninstrumented code free or resize
 // a traced block, and instrumented code free a block it did not allocate.
-// Calls that reach these functions come from uninstrumented code: they are
-// not traced, except inside an instrumented new-expression (tls_outer.trace).
+// Calls that reach these functions come from uninstrumented code: inside an
+// instrumented new-expression they take its charge (tls_outer.trace);
+// otherwise, with trace_libraries, they are charged to the innermost call
+// of instrumented code the shadow stack knows (library_trace).
 //
 //===----------------------------------------------------------------------===//
 #include "core/heap.h"
@@ -19,8 +21,8 @@ using namespace tracealloc::rt;
 // deciding calls dlsym, which may call them again.
 TA_EXPORT void *malloc(size_t size) {
   if (TA_UNLIKELY(g_mode == Mode::Map))
-    return map_malloc(size, outer_trace(size));
-  return header_malloc(size, outer_trace(size));
+    return map_malloc(size, library_trace(size));
+  return header_malloc(size, library_trace(size));
 }
 
 TA_EXPORT void free(void *p) {
@@ -31,38 +33,41 @@ TA_EXPORT void free(void *p) {
 
 TA_EXPORT void *calloc(size_t n, size_t elem) {
   if (TA_UNLIKELY(g_mode == Mode::Map))
-    return map_calloc(n, elem, outer_trace(n * elem));
-  return header_calloc(n, elem, outer_trace(n * elem));
+    return map_calloc(n, elem, library_trace(n * elem));
+  return header_calloc(n, elem, library_trace(n * elem));
 }
 
+// A resized block keeps its trace; realloc(NULL, n) is a malloc.
 TA_EXPORT void *realloc(void *p, size_t size) {
+  uint32_t trace = p ? kKeepTrace : library_trace(size);
   if (TA_UNLIKELY(g_mode == Mode::Map))
-    return map_realloc(p, size, kKeepTrace);
-  return header_realloc(p, size, kKeepTrace);
+    return map_realloc(p, size, trace);
+  return header_realloc(p, size, trace);
 }
 
 TA_EXPORT void *reallocarray(void *p, size_t n, size_t elem) {
-  return traced_reallocarray(p, n, elem, kKeepTrace);
+  return traced_reallocarray(p, n, elem,
+                             p ? kKeepTrace : library_trace(n * elem));
 }
 
 TA_EXPORT void *memalign(size_t align, size_t size) {
-  return traced_memalign(align, size, outer_trace(size));
+  return traced_memalign(align, size, library_trace(size));
 }
 
 TA_EXPORT void *aligned_alloc(size_t align, size_t size) {
-  return traced_memalign(align, size, outer_trace(size));
+  return traced_memalign(align, size, library_trace(size));
 }
 
 TA_EXPORT int posix_memalign(void **out, size_t align, size_t size) {
-  return traced_posix_memalign(out, align, size, outer_trace(size));
+  return traced_posix_memalign(out, align, size, library_trace(size));
 }
 
 TA_EXPORT void *valloc(size_t size) {
-  return traced_valloc(size, outer_trace(size));
+  return traced_valloc(size, library_trace(size));
 }
 
 TA_EXPORT void *pvalloc(size_t size) {
-  return traced_pvalloc(size, outer_trace(size));
+  return traced_pvalloc(size, library_trace(size));
 }
 
 TA_EXPORT size_t malloc_usable_size(void *p) { return header_usable_size(p); }

@@ -11,8 +11,11 @@
 #include "core/diagnostics.h"
 #include "core/internal_alloc.h"
 #include "core/options.h"
+#include "core/output_path.h"
+#include "core/peak_lines.h"
 #include "core/site_table.h"
 #include "core/thread_counters.h"
+#include "leak/leak_check.h"
 #include "report/line_statistics.h"
 #include "report/size_format.h"
 #include "report/source_line.h"
@@ -28,21 +31,6 @@
 namespace tracealloc {
 namespace rt {
 namespace {
-
-// `pattern` with each %p replaced by the process id.
-void expand_path(const char *pattern, char *out, size_t size) {
-  size_t len = 0;
-  for (const char *c = pattern; *c && len + 1 < size; ++c) {
-    if (c[0] == '%' && c[1] == 'p') {
-      int n = snprintf(out + len, size - len, "%d", static_cast<int>(getpid()));
-      len += n > 0 ? static_cast<size_t>(n) : 0;
-      ++c;
-    } else {
-      out[len++] = *c;
-    }
-  }
-  out[len < size ? len : size - 1] = '\0';
-}
 
 int open_report_file() {
   const char *pattern = g_options.report_path;
@@ -102,6 +90,25 @@ void print_section(TextWriter &out, const char *title,
   print_statistic(out, "Total", total_size, total_count, false);
 }
 
+// What each line held at the peak: the counters' copy (peak_lines.h),
+// taken again now if memory in use is as high as it was then.
+void print_peak_section(TextWriter &out, uint32_t num_sites,
+                        LineStatistic *lines) {
+  auto *peak = static_cast<PeakLine *>(
+      internal_alloc((num_sites + 1) * sizeof(PeakLine)));
+  if (!peak) {
+    error("out of memory writing the report");
+    return;
+  }
+  refresh_peak_lines();
+  uint64_t total, time_ns;
+  read_peak_lines(peak, num_sites, &total, &time_ns);
+  out.print("\n");
+  print_section(out, "memory in use at the peak", lines,
+                peak_line_statistics(peak, num_sites, lines));
+  internal_free(peak, (num_sites + 1) * sizeof(PeakLine));
+}
+
 } // namespace
 
 void write_exit_report() {
@@ -141,6 +148,8 @@ void write_exit_report() {
       out.print("\n");
       n = line_statistics(totals, num_sites, Measure::InUse, lines);
       print_section(out, "memory in use at exit", lines, n);
+      print_peak_section(out, num_sites, lines);
+      write_leak_section(out);
       out.flush();
       if (!out.ok() && fd != 2)
         error("could not write the whole report: %s", strerror(errno));

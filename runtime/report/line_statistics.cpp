@@ -14,19 +14,19 @@
 namespace tracealloc {
 namespace rt {
 
-size_t line_statistics(const SiteCounters *totals, uint32_t num_sites,
-                       Measure measure, LineStatistic *out) {
+namespace {
+
+// `size_and_count(id, &size, &count)` gives each site's numbers.
+template <typename Measure>
+size_t group_lines(uint32_t num_sites, Measure size_and_count,
+                   LineStatistic *out) {
   Sample *samples = alloc_array<Sample>(num_sites);
   tracealloc_frame *frames = alloc_array<tracealloc_frame>(num_sites);
   size_t n = 0, lines = 0;
   if (samples && frames) {
     for (uint32_t id = 1; id <= num_sites; ++id) {
-      const SiteCounters &c = totals[id];
-      uint64_t size = c.alloc_bytes, count = c.alloc_blocks;
-      if (measure == Measure::InUse) {
-        size -= c.free_bytes;
-        count -= c.free_blocks;
-      }
+      uint64_t size, count;
+      size_and_count(id, &size, &count);
       if (count == 0)
         continue;
       const Frame &f = frame(frame(id).attributed);
@@ -49,6 +49,35 @@ size_t line_statistics(const SiteCounters *totals, uint32_t num_sites,
   free_array(samples, num_sites);
   free_array(frames, num_sites);
   return lines;
+}
+
+} // namespace
+
+size_t line_statistics(const SiteCounters *totals, uint32_t num_sites,
+                       Measure measure, LineStatistic *out) {
+  return group_lines(
+      num_sites,
+      [&](uint32_t id, uint64_t *size, uint64_t *count) {
+        const SiteCounters &c = totals[id];
+        *size = c.alloc_bytes;
+        *count = c.alloc_blocks;
+        if (measure == Measure::InUse) {
+          *size -= c.free_bytes;
+          *count -= c.free_blocks;
+        }
+      },
+      out);
+}
+
+size_t peak_line_statistics(const PeakLine *lines, uint32_t num_sites,
+                            LineStatistic *out) {
+  return group_lines(
+      num_sites,
+      [&](uint32_t id, uint64_t *size, uint64_t *count) {
+        *size = lines[id].bytes;
+        *count = lines[id].blocks;
+      },
+      out);
 }
 
 } // namespace rt

@@ -8,6 +8,7 @@
 #ifndef TRACEALLOC_RUNTIME_LINE_STATISTICS_H
 #define TRACEALLOC_RUNTIME_LINE_STATISTICS_H
 
+#include "core/peak_lines.h"
 #include "core/thread_counters.h"
 
 namespace tracealloc {
@@ -29,6 +30,9 @@ enum class Measure {
 // by site id 1..num_sites; returns how many lines have a non-zero count.
 size_t line_statistics(const SiteCounters *totals, uint32_t num_sites,
                        Measure measure, LineStatistic *out);
+// The same for what each site held at the peak (peak_lines.h).
+size_t peak_line_statistics(const PeakLine *lines, uint32_t num_sites,
+                            LineStatistic *out);
 
 } // namespace rt
 } // namespace tracealloc

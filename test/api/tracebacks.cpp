@@ -1,6 +1,8 @@
 // Tracebacks with several frames (TRACEALLOC_OPTIONS=nframe=N): an
 // allocation inlined through middle() and inner() has the static chain
-// outer -> middle -> inner. Checks Traceback's order (oldest first),
+// outer -> middle -> inner, and main's call of outer_a / outer_b comes
+// before it from the call-site shadow stack (outer_a and outer_b stay
+// calls at -O2). Checks Traceback's order (oldest first),
 // total_nframe, truncation to the limit (the most recent frames stay),
 // str() (the oldest frame, as Python's), format(limit, most_recent_first),
 // the "traceback" key, cumulative statistics (a frame counted once per
@@ -9,11 +11,14 @@
 // RUN: %tracealloc_cxx -std=c++17 -O0 %s -o %t0
 // RUN: %tracealloc_cxx -std=c++17 -O2 %s -o %t2
 // RUN: env TRACEALLOC_OPTIONS=report=0:nframe=5 %t0 | FileCheck %s --check-prefixes=CHECK,N5 \
-// RUN:   -D#LI=$(grep -n '// LI$' %s | cut -d: -f1) -D#LA=$(grep -n '// LA$' %s | cut -d: -f1)
+// RUN:   -D#LI=$(grep -n '// LI$' %s | cut -d: -f1) -D#LA=$(grep -n '// LA$' %s | cut -d: -f1) \
+// RUN:   -D#LMA=$(grep -n '// LMA$' %s | cut -d: -f1) -D#LMB=$(grep -n '// LMB$' %s | cut -d: -f1)
 // RUN: env TRACEALLOC_OPTIONS=report=0:nframe=5 %t2 | FileCheck %s --check-prefixes=CHECK,N5 \
-// RUN:   -D#LI=$(grep -n '// LI$' %s | cut -d: -f1) -D#LA=$(grep -n '// LA$' %s | cut -d: -f1)
+// RUN:   -D#LI=$(grep -n '// LI$' %s | cut -d: -f1) -D#LA=$(grep -n '// LA$' %s | cut -d: -f1) \
+// RUN:   -D#LMA=$(grep -n '// LMA$' %s | cut -d: -f1) -D#LMB=$(grep -n '// LMB$' %s | cut -d: -f1)
 // RUN: env TRACEALLOC_OPTIONS=report=0:nframe=2 %t2 | FileCheck %s --check-prefixes=CHECK,N2 \
-// RUN:   -D#LI=$(grep -n '// LI$' %s | cut -d: -f1) -D#LA=$(grep -n '// LA$' %s | cut -d: -f1)
+// RUN:   -D#LI=$(grep -n '// LI$' %s | cut -d: -f1) -D#LA=$(grep -n '// LA$' %s | cut -d: -f1) \
+// RUN:   -D#LMA=$(grep -n '// LMA$' %s | cut -d: -f1) -D#LMB=$(grep -n '// LMB$' %s | cut -d: -f1)
 
 #include <tracealloc/tracemalloc.hpp>
 
@@ -42,8 +47,8 @@ void show(const char *title, const std::vector<tracealloc::Statistic> &stats) {
 }
 
 int main() {
-  outer_a();
-  outer_b();
+  outer_a(); // LMA
+  outer_b(); // LMB
   auto live = tracealloc::get_stats("traceback");
   auto snapshot = tracealloc::take_snapshot().filter_traces(
       {Filter(true, __FILE__)});
@@ -53,8 +58,8 @@ int main() {
   std::cout << "limit " << snapshot.traceback_limit() << '\n';
 
   // Python's Traceback: oldest frame first, the allocation's line last.
-  // N5-NEXT: frames: [[#LA]] [[#LI+1]] [[#LI]] of 3 (outer_a{{.*}} middle{{.*}} inner{{.*}})
-  // N2-NEXT: frames: [[#LI+1]] [[#LI]] of 3 (middle{{.*}} inner{{.*}})
+  // N5-NEXT: frames: [[#LMA]] [[#LA]] [[#LI+1]] [[#LI]] of 4 (main outer_a{{.*}} middle{{.*}} inner{{.*}})
+  // N2-NEXT: frames: [[#LI+1]] [[#LI]] of 4 (middle{{.*}} inner{{.*}})
   auto tb = tracealloc::get_object_traceback(first);
   std::cout << "frames:";
   for (const auto &f : *tb)
@@ -65,11 +70,13 @@ int main() {
   std::cout << ")\n";
 
   // str(Traceback) is its oldest frame.
-  // N5-NEXT: str: {{.*}}tracebacks.cpp:[[#LA]]{{$}}
+  // N5-NEXT: str: {{.*}}tracebacks.cpp:[[#LMA]]{{$}}
   // N2-NEXT: str: {{.*}}tracebacks.cpp:[[#LI+1]]{{$}}
   std::cout << "str: " << *tb << '\n';
 
   // CHECK-NEXT: format():
+  // N5-NEXT: {{^}}  File "{{.*}}tracebacks.cpp", line [[#LMA]]{{$}}
+  // N5-NEXT: {{^}}    outer_a(); // LMA{{$}}
   // N5-NEXT: {{^}}  File "{{.*}}tracebacks.cpp", line [[#LA]]{{$}}
   // N5-NEXT: {{^}}    __attribute__((noinline)) void outer_a() { sink(first = middle(100)); } // LA{{$}}
   // CHECK-NEXT: {{^}}  File "{{.*}}tracebacks.cpp", line [[#LI+1]]{{$}}
@@ -82,9 +89,9 @@ int main() {
   // format(1): the most recent frame; format(-1): all but it;
   // most_recent_first reverses; format(0) is empty (Python's self[:0]).
   // CHECK-NEXT: format(1): line [[#LI]]
-  // N5-NEXT: format(-1): line [[#LA]] line [[#LI+1]]
+  // N5-NEXT: format(-1): line [[#LMA]] line [[#LA]] line [[#LI+1]]
   // N2-NEXT: format(-1): line [[#LI+1]]
-  // N5-NEXT: most_recent_first: line [[#LI]] line [[#LI+1]] line [[#LA]]
+  // N5-NEXT: most_recent_first: line [[#LI]] line [[#LI+1]] line [[#LA]] line [[#LMA]]
   // N2-NEXT: most_recent_first: line [[#LI]] line [[#LI+1]]
   // N5-NEXT: format(2, most_recent_first): line [[#LI]] line [[#LI+1]]
   // N2-NEXT: format(2, most_recent_first): line [[#LI]] line [[#LI+1]]
@@ -104,9 +111,9 @@ int main() {
 
   // Key "traceback": one statistic per traceback, shown by its oldest frame.
   // N5-NEXT: traceback:
-  // N5-NEXT: tracebacks.cpp:[[#LA+3]]: size=300 B, count=1, average=300 B
-  // N5-NEXT: tracebacks.cpp:[[#LA+2]]: size=200 B, count=1, average=200 B
-  // N5-NEXT: tracebacks.cpp:[[#LA]]: size=100 B, count=1, average=100 B
+  // N5-NEXT: tracebacks.cpp:[[#LMB]]: size=300 B, count=1, average=300 B
+  // N5-NEXT: tracebacks.cpp:[[#LMB]]: size=200 B, count=1, average=200 B
+  // N5-NEXT: tracebacks.cpp:[[#LMA]]: size=100 B, count=1, average=100 B
   // At nframe 2 the three tracebacks are the same two frames.
   // N2-NEXT: traceback:
   // N2-NEXT: tracebacks.cpp:[[#LI+1]]: size=600 B, count=3, average=200 B
@@ -126,13 +133,16 @@ int main() {
   // CHECK-NEXT: cumulative lineno:
   // CHECK-NEXT: tracebacks.cpp:[[#LI+1]]: size=600 B, count=3, average=200 B
   // CHECK-NEXT: tracebacks.cpp:[[#LI]]: size=600 B, count=3, average=200 B
+  // main's call of outer_b is in two traces: 200 + 300 = 500 B.
+  // N5-NEXT: tracebacks.cpp:[[#LMB]]: size=500 B, count=2, average=250 B
   // N5-NEXT: tracebacks.cpp:[[#LA+3]]: size=300 B, count=1, average=300 B
   // N5-NEXT: tracebacks.cpp:[[#LA+2]]: size=200 B, count=1, average=200 B
+  // N5-NEXT: tracebacks.cpp:[[#LMA]]: size=100 B, count=1, average=100 B
   // N5-NEXT: tracebacks.cpp:[[#LA]]: size=100 B, count=1, average=100 B
   show("cumulative lineno", snapshot.statistics("lineno", true));
-  // Each trace counts once per frame in this file: 3 x 600 / 2 x 600.
+  // Each trace counts once per frame in this file: 4 x 600 / 2 x 600.
   // CHECK-NEXT: cumulative filename:
-  // N5-NEXT: tracebacks.cpp:0: size=1800 B, count=9, average=200 B
+  // N5-NEXT: tracebacks.cpp:0: size=2400 B, count=12, average=200 B
   // N2-NEXT: tracebacks.cpp:0: size=1200 B, count=6, average=200 B
   show("cumulative filename", snapshot.statistics("filename", true));
 

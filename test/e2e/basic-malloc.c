@@ -4,21 +4,21 @@
 // "k other" line (report_top=2) and "(none)" when nothing is live at exit.
 //
 // RUN: %tracealloc_cc -O0 %s -o %t0
-// RUN: %t0 > %t0.out 2> %t0.err
+// RUN: env TRACEALLOC_OPTIONS=trace_libraries=0 %t0 > %t0.out 2> %t0.err
 // RUN: FileCheck %s --check-prefix=OUT --input-file %t0.out
 // RUN: FileCheck %s --strict-whitespace --check-prefixes=CHECK,LIVE --input-file %t0.err
 //
 // RUN: %tracealloc_cc -O2 %s -o %t2
-// RUN: %t2 > %t2.out 2> %t2.err
+// RUN: env TRACEALLOC_OPTIONS=trace_libraries=0 %t2 > %t2.out 2> %t2.err
 // RUN: FileCheck %s --check-prefix=OUT --input-file %t2.out
 // RUN: FileCheck %s --strict-whitespace --check-prefixes=CHECK,LIVE --input-file %t2.err
 //
-// RUN: env TRACEALLOC_OPTIONS=report_top=2 %t2 > %t2.top.out 2> %t2.top.err
+// RUN: env TRACEALLOC_OPTIONS=report_top=2:trace_libraries=0 %t2 > %t2.top.out 2> %t2.top.err
 // RUN: FileCheck %s --check-prefix=TOP2 --input-file %t2.top.err
 //
 // Same program, everything freed before exit: the live section is "(none)".
 // RUN: %tracealloc_cc -O2 -DFREE_ALL %s -o %t3
-// RUN: %t3 > %t3.out 2> %t3.err
+// RUN: env TRACEALLOC_OPTIONS=trace_libraries=0 %t3 > %t3.out 2> %t3.err
 // RUN: FileCheck %s --check-prefix=OUT --input-file %t3.out
 // RUN: FileCheck %s --strict-whitespace --check-prefixes=CHECK,NONE --input-file %t3.err
 
@@ -70,7 +70,7 @@ __attribute__((noinline)) void sink(void *p) { g_sink = p; }
 // TOP2-NEXT: for (int i = 0; i < 5; i++) sink(a[i] = malloc(2048));
 // TOP2-NEXT: 1 other: size=64 B, count=1
 // TOP2-NEXT: Total: size=14.1 KiB, count=4
-// TOP2-NOT: {{.}}
+// (TOP2's at-peak section is at the end of the file.)
 
 // OUT: done
 // OUT-NOT: {{.}}
@@ -125,8 +125,32 @@ int main(void) {
 // LIVE-NEXT: {{^}}#3: {{.*}}basic-malloc.c:[[#LE]]: size=64 B, count=1, average=64 B{{$}}
 // LIVE-NEXT: {{^}}    sink(e = malloc(64));{{$}}
 // LIVE-NEXT: {{^}}Total: size=14.1 KiB, count=4{{$}}
-// LIVE-NOT: {{.}}
 
 // NONE-NEXT: {{^}}(none){{$}}
 // NONE-NEXT: {{^}}Total: size=0 B, count=0{{$}}
-// NONE-NOT: {{.}}
+
+// At the peak, right after LB: LA 5 x 2048 = 10240 B "10.0 KiB" (5 blocks)
+// and LB 10239 B (1); total 20479 B -> "20.0 KiB", 6 blocks. The same with
+// FREE_ALL: the frees come after the peak.
+// CHECK-EMPTY:
+// CHECK-NEXT: {{^}}Top 10 lines by memory in use at the peak:{{$}}
+// CHECK-NEXT: {{^}}#1: {{.*}}basic-malloc.c:[[#LA]]: size=10.0 KiB, count=5, average=2048 B{{$}}
+// CHECK-NEXT: {{^}}    for (int i = 0; i < 5; i++) sink(a[i] = malloc(2048));{{$}}
+// CHECK-NEXT: {{^}}#2: {{.*}}basic-malloc.c:[[#LB]]: size=10239 B, count=1, average=10239 B{{$}}
+// CHECK-NEXT: {{^}}    sink(b = malloc(10239));{{$}}
+// CHECK-NEXT: {{^}}Total: size=20.0 KiB, count=6{{$}}
+// CHECK-NOT: {{.}}
+
+// TOP2-EMPTY:
+// TOP2-NEXT: Top 2 lines by memory in use at the peak:
+// TOP2-NEXT: #1: {{.*}}basic-malloc.c:[[#@LINE-62]]: size=10.0 KiB, count=5, average=2048 B
+// TOP2-NEXT: for (int i = 0; i < 5; i++) sink(a[i] = malloc(2048));
+// TOP2-NEXT: #2: {{.*}}basic-malloc.c:[[#@LINE-61]]: size=10239 B, count=1, average=10239 B
+// TOP2-NEXT: sink(b = malloc(10239));
+// TOP2-NEXT: Total: size=20.0 KiB, count=6
+// TOP2-NOT: {{.}}
+
+// Every RUN line that runs the program sets trace_libraries=0: this test is
+// about instrumented allocations; libc's own (stdout's buffer, allocated
+// under the first printf) would be charged to the calling line, which
+// test/e2e/traceback-shadow.c covers.

@@ -89,4 +89,7 @@ int main(void) {
 // CHECK-NEXT: #2: {{.*}}custom-malloc.c:[[#LKEEP]]: size=300 B, count=1, average=300 B
 // CHECK-NEXT: char *k = malloc(300); // LKEEP
 // CHECK-NEXT: Total: size=1300 B, count=2
+// CHECK-EMPTY:
+// CHECK-NEXT: Top {{[0-9]+}} lines by memory in use at the peak:
+// CHECK: Total: size={{.*}}
 // CHECK-NOT: {{.}}

@@ -1,7 +1,8 @@
 // system_paths: a static inline helper in a header under a directory named
 // by the option is inlined at -O2, and its malloc is charged to the
-// caller's line. Without the option the header is the user's own code and
-// keeps its line; so does -O0, where the helper is a call. Prefixes are
+// caller's line. At -O0 the helper is a call, and the caller's line comes
+// from the call-site shadow stack: the same report. Without the option the
+// header is the user's own code and keeps its line. Prefixes are
 // separated by ','.
 //
 // RUN: %tracealloc_cc -O2 %s -o %t2
@@ -13,7 +14,9 @@
 // RUN: FileCheck %s --check-prefix=OWN --input-file %t2.off.err
 // RUN: %tracealloc_cc -O0 %s -o %t0
 // RUN: env TRACEALLOC_OPTIONS=system_paths=%S/Inputs/sysinc/ %t0 2> %t0.sys.err
-// RUN: FileCheck %s --check-prefix=OWN --input-file %t0.sys.err
+// RUN: FileCheck %s --check-prefix=SYS --input-file %t0.sys.err
+// RUN: %t0 2> %t0.own.err
+// RUN: FileCheck %s --check-prefix=OWN --input-file %t0.own.err
 //
 // One block of 300 B from LBIG, two of 100 B from LSMALL (a loop), all
 // through make_buffer; the 300 B block is still in use at exit.

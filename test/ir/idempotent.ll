@@ -35,13 +35,16 @@ $tracealloc.module_ctor = comdat any
 @llvm.global_ctors = appending global [1 x { i32, ptr, ptr }] [{ i32, ptr, ptr } { i32 1, ptr @tracealloc.module_ctor, ptr @tracealloc.module_ctor }]
 
 ; CHECK-NOT: %tracealloc.site.{{[0-9]+}} = type
+; CHECK-NOT: @__tracealloc_shadow_stack.{{[0-9]+}} =
 ; CHECK: @llvm.global_ctors = appending global [1 x { i32, ptr, ptr }] [{ i32, ptr, ptr } { i32 1, ptr @tracealloc.module_ctor, ptr @tracealloc.module_ctor }]
 ; CHECK: @[[NEW:tracealloc.site[.0-9]+]] = private global %tracealloc.site { i32 0, i32 3, i32 0, i32 0,
-; CHECK: @llvm.compiler.used = appending global [2 x ptr] [ptr @tracealloc.site, ptr @[[NEW]]]
+; The new frame's call record (no location: CALL | NO_DEBUG_INFO = 10).
+; CHECK: @[[CALL:tracealloc.call[.0-9]*]] = private global %tracealloc.site { i32 0, i32 10, i32 0, i32 0,
+; CHECK: @llvm.compiler.used = appending global [3 x ptr] [ptr @tracealloc.site, ptr @[[NEW]], ptr @[[CALL]]]
 
 declare ptr @malloc(i64)
 declare ptr @__tracealloc_malloc(i64, ptr)
-declare void @__tracealloc_register_sites_v1(ptr, ptr)
+declare void @__tracealloc_register_sites_v2(ptr, ptr)
 
 ; CHECK-LABEL: define void @compiled(
 ; CHECK-NEXT: call ptr @__tracealloc_malloc(i64 1, ptr @tracealloc.site)
@@ -63,8 +66,35 @@ define void @merged() {
   ret void
 }
 
+; A function that keeps a frame already is left as it is; a new one that
+; may allocate gets its frame, from the same declaration of the stack.
+@__tracealloc_shadow_stack = external thread_local(initialexec) global { i64, [257 x ptr] }, align 8
+declare void @g()
+
+; CHECK-LABEL: define void @framed(
+; CHECK-NEXT: %s = call ptr @llvm.threadlocal.address.p0(ptr @__tracealloc_shadow_stack)
+; CHECK-NEXT: %d = load volatile i64, ptr %s
+; CHECK-NEXT: store volatile i64 %d, ptr %s
+; CHECK-NEXT: call void @g()
+; CHECK-NEXT: ret void
+define void @framed() {
+  %s = call ptr @llvm.threadlocal.address.p0(ptr @__tracealloc_shadow_stack)
+  %d = load volatile i64, ptr %s
+  store volatile i64 %d, ptr %s
+  call void @g()
+  ret void
+}
+; CHECK-LABEL: define void @unframed(
+; CHECK-NEXT: call align 8 ptr @llvm.threadlocal.address.p0(ptr align 8 @__tracealloc_shadow_stack)
+; CHECK: call void @g()
+define void @unframed() nounwind {
+  call void @g()
+  ret void
+}
+declare ptr @llvm.threadlocal.address.p0(ptr)
+
 define internal void @tracealloc.module_ctor() comdat {
-  call void @__tracealloc_register_sites_v1(ptr @__start___tracealloc_sites, ptr @__stop___tracealloc_sites)
+  call void @__tracealloc_register_sites_v2(ptr @__start___tracealloc_sites, ptr @__stop___tracealloc_sites)
   ret void
 }
 

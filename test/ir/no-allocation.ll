@@ -1,4 +1,5 @@
-; A module that allocates nothing is left exactly as it was: no records, no
+; A module that allocates nothing, and makes no call that may allocate (@use
+; only reads memory), is left exactly as it was: no records, no frames, no
 ; constructor, no entry declarations - even if it declares malloc.
 
 ; RUN: %opt -passes=verify -S %s -o %t.before.ll
@@ -9,7 +10,7 @@ target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:
 target triple = "x86_64-unknown-linux-gnu"
 
 declare ptr @malloc(i64)
-declare void @use(ptr)
+declare void @use(ptr) memory(read)
 
 define void @f(ptr %p) {
   call void @use(ptr %p)

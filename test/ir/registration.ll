@@ -24,8 +24,8 @@ define void @user_ctor() {
   ret void
 }
 
-; CHECK: declare void @__tracealloc_register_sites_v1(ptr, ptr)
+; CHECK: declare void @__tracealloc_register_sites_v2(ptr, ptr)
 ; CHECK: define internal void @tracealloc.module_ctor() #[[ATTRS:[0-9]+]] comdat {
-; CHECK-NEXT: call void @__tracealloc_register_sites_v1(ptr @__start___tracealloc_sites, ptr @__stop___tracealloc_sites)
+; CHECK-NEXT: call void @__tracealloc_register_sites_v2(ptr @__start___tracealloc_sites, ptr @__stop___tracealloc_sites)
 ; CHECK-NEXT: ret void
 ; CHECK: attributes #[[ATTRS]] = { nounwind }

@@ -393,17 +393,9 @@ public:
   std::vector<StatisticDiff> compare_to(const Snapshot &old_snapshot,
                                         std::string_view key_type,
                                         bool cumulative = false) const {
-    return detail::read_list(
-        tracealloc_snapshot_compare_to(handle_, old_snapshot.handle_,
-                                       std::string(key_type).c_str(),
-                                       cumulative),
-        [](const tracealloc_statistics *list, std::size_t i) {
-          const tracealloc_statistic_diff *d =
-              tracealloc_statistics_diff_at(list, i);
-          return StatisticDiff{Traceback(d->traceback), d->size,
-                               std::ptrdiff_t(d->size_diff), d->count,
-                               std::ptrdiff_t(d->count_diff)};
-        });
+    return read_statistic_diffs(tracealloc_snapshot_compare_to(
+        handle_, old_snapshot.handle_, std::string(key_type).c_str(),
+        cumulative));
   }
 
   Snapshot filter_traces(const std::vector<BaseFilter> &filters) const {
@@ -449,18 +441,9 @@ public:
   std::vector<StatisticDiff> compare_to(const Snapshot &old_snapshot,
                                         View view, std::string_view key_type,
                                         bool cumulative = false) const {
-    return detail::read_list(
-        tracealloc_snapshot_compare_to_view(handle_, old_snapshot.handle_,
-                                            tracealloc_view(view),
-                                            std::string(key_type).c_str(),
-                                            cumulative),
-        [](const tracealloc_statistics *list, std::size_t i) {
-          const tracealloc_statistic_diff *d =
-              tracealloc_statistics_diff_at(list, i);
-          return StatisticDiff{Traceback(d->traceback), d->size,
-                               std::ptrdiff_t(d->size_diff), d->count,
-                               std::ptrdiff_t(d->count_diff)};
-        });
+    return read_statistic_diffs(tracealloc_snapshot_compare_to_view(
+        handle_, old_snapshot.handle_, tracealloc_view(view),
+        std::string(key_type).c_str(), cumulative));
   }
 
   // Traced memory over time, oldest first.
@@ -549,6 +532,18 @@ private:
         list, [](const tracealloc_statistics *l, std::size_t i) {
           const tracealloc_statistic *s = tracealloc_statistics_at(l, i);
           return Statistic{Traceback(s->traceback), s->size, s->count};
+        });
+  }
+
+  static std::vector<StatisticDiff>
+  read_statistic_diffs(tracealloc_statistics *list) {
+    return detail::read_list(
+        list, [](const tracealloc_statistics *l, std::size_t i) {
+          const tracealloc_statistic_diff *d =
+              tracealloc_statistics_diff_at(l, i);
+          return StatisticDiff{Traceback(d->traceback), d->size,
+                               std::ptrdiff_t(d->size_diff), d->count,
+                               std::ptrdiff_t(d->count_diff)};
         });
   }
 

@@ -43,14 +43,11 @@ void *realloc_in_place(void *user, BlockHeader *h, size_t size,
   if (trace == kKeepTrace)
     trace = old_trace;
   void *result = nullptr;
-  void *base = __libc_realloc(block_base(user, h), size + kHeaderSize);
-  if (base) {
-    // The header moved with the block; the old slot still names the old
-    // address, and is given up here.
-    BlockHeader *moved = static_cast<BlockHeader *>(base);
+  if (BlockHeader *moved = resize_block(user, h, size)) {
+    // The old slot still names the old address, and is given up here.
     if (old_trace && s)
       untrace_in_op(s, moved);
-    result = s && trace ? finish_block_in_op(s, base, size, trace,
+    result = s && trace ? finish_block_in_op(s, moved, size, trace,
                                              kDefaultAlignShift, keep)
                         : (moved->set(size, kDefaultAlignShift, 0, 0),
                            static_cast<void *>(moved + 1));

@@ -165,6 +165,25 @@ TA_ALWAYS_INLINE void untrace_in_op(ThreadShard *s, BlockHeader *h) {
     free_slot(s->slots, slot);
 }
 
+// Frees a block a snapshot may see (it has a slot): the memory goes back
+// inside the traced operation, so no snapshot reads the header of a block
+// whose memory is being released.
+TA_ALWAYS_INLINE void free_block_under_op(ThreadShard *s, void *user,
+                                          BlockHeader *h) {
+  begin_traced_op(s);
+  untrace_in_op(s, h);
+  release_block(user, h);
+  end_traced_op(s);
+}
+
+// glibc's realloc of a block, header and all: the header moves with it.
+// Null when glibc fails; the old block is then untouched.
+TA_ALWAYS_INLINE BlockHeader *resize_block(void *user, BlockHeader *h,
+                                           size_t size) {
+  return static_cast<BlockHeader *>(
+      __libc_realloc(block_base(user, h), size + kHeaderSize));
+}
+
 TA_ALWAYS_INLINE void header_free(void *user) {
   if (TA_UNLIKELY(!user))
     return;
@@ -184,12 +203,7 @@ TA_ALWAYS_INLINE void header_free(void *user) {
         release_block(user, h);
         return;
       }
-      // The memory goes back inside the operation: a snapshot must not
-      // read the header of a block whose memory is being released.
-      begin_traced_op(s);
-      untrace_in_op(s, h);
-      release_block(user, h);
-      end_traced_op(s);
+      free_block_under_op(s, user, h);
       return;
     }
   }

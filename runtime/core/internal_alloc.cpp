@@ -29,12 +29,6 @@ char *g_slab_cursor;
 size_t g_slab_left;
 size_t g_mapped; // bytes obtained from mmap, guarded by g_lock
 
-void *map_pages(size_t size) {
-  void *p = mmap(nullptr, size, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  return p == MAP_FAILED ? nullptr : p;
-}
-
 unsigned size_class(size_t size) {
   unsigned shift = kMinShift;
   while ((size_t(1) << shift) < size)
@@ -42,9 +36,13 @@ unsigned size_class(size_t size) {
   return shift;
 }
 
-size_t round_to_pages(size_t size) { return (size + 4095) & ~size_t(4095); }
-
 } // namespace
+
+void *map_pages(size_t bytes) {
+  void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE,
+                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  return p == MAP_FAILED ? nullptr : p;
+}
 
 void *internal_alloc(size_t size) {
   if (size > (size_t(1) << kMaxShift)) {

@@ -56,23 +56,12 @@ void copy_unlocked() {
   // Live = allocated - freed, summed over shards; a shard's frees of
   // another shard's blocks make its own terms negative, the sum is right.
   for_each_shard([&](ThreadShard *s) {
-    for (uint32_t index = 0; index <= (count >> kCounterChunkShift); ++index) {
-      SiteCounters *chunk =
-          __atomic_load_n(&s->chunks[index], __ATOMIC_ACQUIRE);
-      if (!chunk)
-        continue;
-      uint32_t first = index << kCounterChunkShift;
-      uint32_t end = first + kCounterChunkSize;
-      if (end > count + 1)
-        end = count + 1;
-      for (uint32_t id = first; id < end; ++id) {
-        const SiteCounters &c = chunk[id - first];
-        g_lines[id].bytes +=
-            relaxed_load(c.alloc_bytes) - relaxed_load(c.free_bytes);
-        g_lines[id].blocks +=
-            relaxed_load(c.alloc_blocks) - relaxed_load(c.free_blocks);
-      }
-    }
+    for_each_site_counters(s, count, [&](uint32_t id, const SiteCounters &c) {
+      g_lines[id].bytes +=
+          relaxed_load(c.alloc_bytes) - relaxed_load(c.free_bytes);
+      g_lines[id].blocks +=
+          relaxed_load(c.alloc_blocks) - relaxed_load(c.free_blocks);
+    });
   });
   uint64_t total = 0;
   for (uint32_t id = 1; id <= count; ++id)

@@ -145,23 +145,12 @@ void flush_shard_drift(ThreadShard *s) {
 
 void sum_site_counters(SiteCounters *out, uint32_t count) {
   for_each_shard([&](ThreadShard *s) {
-    for (uint32_t index = 0; index <= (count >> kCounterChunkShift); ++index) {
-      SiteCounters *chunk =
-          __atomic_load_n(&s->chunks[index], __ATOMIC_ACQUIRE);
-      if (!chunk)
-        continue;
-      uint32_t first = index << kCounterChunkShift;
-      for (uint32_t i = 0; i < kCounterChunkSize; ++i) {
-        uint32_t id = first + i;
-        if (id > count)
-          break;
-        const SiteCounters &c = chunk[i];
-        out[id].alloc_bytes += relaxed_load(c.alloc_bytes);
-        out[id].alloc_blocks += relaxed_load(c.alloc_blocks);
-        out[id].free_bytes += relaxed_load(c.free_bytes);
-        out[id].free_blocks += relaxed_load(c.free_blocks);
-      }
-    }
+    for_each_site_counters(s, count, [&](uint32_t id, const SiteCounters &c) {
+      out[id].alloc_bytes += relaxed_load(c.alloc_bytes);
+      out[id].alloc_blocks += relaxed_load(c.alloc_blocks);
+      out[id].free_bytes += relaxed_load(c.free_bytes);
+      out[id].free_blocks += relaxed_load(c.free_blocks);
+    });
   });
 }
 

@@ -143,6 +143,25 @@ template <typename Visit> void for_each_shard(Visit visit) {
     visit(s);
 }
 
+// Calls visit(id, counters) for the ids 0..count that shard `s` has
+// counters for (its chunks, acquired as add_counter_chunk_slow published
+// them).
+template <typename Visit>
+void for_each_site_counters(ThreadShard *s, uint32_t count, Visit visit) {
+  for (uint32_t index = 0; index <= (count >> kCounterChunkShift); ++index) {
+    SiteCounters *chunk = __atomic_load_n(&s->chunks[index], __ATOMIC_ACQUIRE);
+    if (!chunk)
+      continue;
+    uint32_t first = index << kCounterChunkShift;
+    for (uint32_t i = 0; i < kCounterChunkSize; ++i) {
+      uint32_t id = first + i;
+      if (id > count)
+        break;
+      visit(id, chunk[i]);
+    }
+  }
+}
+
 // Totals over every shard, for ids 1..count (out has count + 1 entries).
 void sum_site_counters(SiteCounters *out, uint32_t count);
 // Traced bytes in use now, summed over shards; and the peak so far.

@@ -50,12 +50,9 @@ void free_slotted_block(void *user, BlockHeader *h) {
     release_block(user, h);
     return;
   }
-  // As header_free does for a traced block: the memory goes back inside the
-  // operation, so the check never reads a block being released.
-  begin_traced_op(s);
-  untrace_in_op(s, h);
-  release_block(user, h);
-  end_traced_op(s);
+  // As header_free does for a traced block: the check never reads a block
+  // being released.
+  free_block_under_op(s, user, h);
 }
 
 void drop_block_slot(void *user) {
@@ -87,13 +84,12 @@ void *realloc_slotted_block(void *user, BlockHeader *h, size_t size,
     uintptr_t entry = slot ? relaxed_load(slot_entry(slot)) : 0;
     if (slot)
       give_up_slot(slot);
-    void *base = __libc_realloc(block_base(user, h), size + kHeaderSize);
-    if (!base) {
+    BlockHeader *moved = resize_block(user, h, size);
+    if (!moved) {
       if (slot)
         relaxed_store(slot_entry(slot), entry);
       return nullptr;
     }
-    BlockHeader *moved = static_cast<BlockHeader *>(base);
     moved->set(size, kDefaultAlignShift, 0, 0);
     return moved + 1;
   }
@@ -104,16 +100,13 @@ void *realloc_slotted_block(void *user, BlockHeader *h, size_t size,
   if (trace == kKeepTrace)
     trace = old_trace;
   void *result = nullptr;
-  void *base = __libc_realloc(block_base(user, h), size + kHeaderSize);
-  if (base) {
-    // The header moved with the block; its slot still names the old
-    // address, and is given back here.
-    BlockHeader *moved = static_cast<BlockHeader *>(base);
+  if (BlockHeader *moved = resize_block(user, h, size)) {
+    // Its slot still names the old address, and is given back here.
     untrace_in_op(s, moved);
     void *fresh = moved + 1;
     if (trace) {
       result =
-          finish_block_in_op(s, base, size, trace, kDefaultAlignShift, keep);
+          finish_block_in_op(s, moved, size, trace, kDefaultAlignShift, keep);
     } else {
       moved->set(size, kDefaultAlignShift, 0,
                  untraced_slot_in_op(s, reinterpret_cast<uintptr_t>(fresh)));

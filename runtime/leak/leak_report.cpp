@@ -185,8 +185,9 @@ void write_leak_report(TextWriter &out, const LeakSummary &summary,
   }
   if (summary.num_groups > top) {
     char size[32];
-    out.print("%" PRIu64 " other tracebacks: size=%s, count=%" PRIu64 "\n",
-              uint64_t(summary.num_groups - top),
+    uint64_t others = summary.num_groups - top;
+    out.print("%" PRIu64 " other traceback%s: size=%s, count=%" PRIu64 "\n",
+              others, others == 1 ? "" : "s",
               format_size(size, sizeof size, double(other.bytes), false),
               other.blocks);
   }

@@ -1,5 +1,4 @@
-//===- scratch_array.h - Growable arrays straight from mmap, for the check
-//-===//
+//===- scratch_array.h - Growable arrays straight from mmap, for leaks ===//
 //
 // While the leak check has the other threads stopped, one of them may hold
 // any lock: glibc's malloc, the runtime's internal allocator, stdio. So
@@ -10,13 +9,12 @@
 #ifndef TRACEALLOC_RUNTIME_LEAK_SCRATCH_ARRAY_H
 #define TRACEALLOC_RUNTIME_LEAK_SCRATCH_ARRAY_H
 
-#include "core/common.h"
+#include "core/internal_alloc.h"
 
 namespace tracealloc {
 namespace rt {
 
-// Zero-filled pages; null when out of memory.
-void *scratch_map(size_t bytes);
+// Pages from map_pages (internal_alloc.h) go back, or grow, with these.
 void scratch_unmap(void *p, size_t bytes);
 // Grows a mapping (maybe moving it); null when out of memory (the old one
 // is left as it was).
@@ -42,7 +40,7 @@ public:
       return true;
     void *grown = items_
                       ? scratch_remap(items_, bytes(capacity_), bytes(capacity))
-                      : scratch_map(bytes(capacity));
+                      : map_pages(bytes(capacity));
     if (!grown)
       return false;
     items_ = static_cast<T *>(grown);
@@ -72,10 +70,7 @@ public:
   T &back() { return items_[size_ - 1]; }
 
 private:
-  static size_t bytes(size_t n) {
-    size_t b = n * sizeof(T);
-    return (b + 4095) & ~size_t(4095);
-  }
+  static size_t bytes(size_t n) { return round_to_pages(n * sizeof(T)); }
   T *items_ = nullptr;
   size_t size_ = 0;
   size_t capacity_ = 0;

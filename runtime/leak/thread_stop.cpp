@@ -166,7 +166,7 @@ ThreadRecord *stop_other_threads(int self_tid, size_t *count, size_t *missed) {
   *missed = 0;
   if (!g_records) {
     g_records = static_cast<ThreadRecord *>(
-        scratch_map(kMaxThreads * sizeof(ThreadRecord)));
+        map_pages(kMaxThreads * sizeof(ThreadRecord)));
     if (!g_records)
       return nullptr;
   }

@@ -30,9 +30,10 @@ TA_ALWAYS_INLINE __tracealloc_shadow_stack_t &shadow_stack() {
 
 // The record of the call the innermost known frame is making, for an
 // allocation reached from uninstrumented code (malloc called by libc or a
-// prebuilt library); null when no frame is known to be in a call.
-TA_ALWAYS_INLINE const __tracealloc_site *innermost_call() {
-  uintptr_t depth = __atomic_load_n(&shadow_stack().depth, __ATOMIC_RELAXED);
+// prebuilt library); null when no frame is known to be in a call. `depth`
+// gets the stack's depth, which the caller's traceback reads on from.
+TA_ALWAYS_INLINE const __tracealloc_site *innermost_call(uintptr_t &depth) {
+  depth = __atomic_load_n(&shadow_stack().depth, __ATOMIC_RELAXED);
   if (depth == 0 || depth > kShadowCapacity)
     return nullptr;
   return __atomic_load_n(&shadow_stack().frames[depth - 1], __ATOMIC_RELAXED);

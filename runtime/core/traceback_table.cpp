@@ -208,28 +208,26 @@ TA_NOINLINE uint32_t build_trace(uint32_t site, intptr_t top, uint64_t unread) {
 
 uint32_t dynamic_site_trace(const __tracealloc_site *site) {
   uint32_t id = site_id(site);
-  if (!id || (traceback_limit() == 1 && !site_is_dynamic(site)))
+  bool one_frame = traceback_limit() == 1;
+  if (!id || (one_frame && !site_is_dynamic(site)))
     return id;
   auto &stack = shadow_stack();
   uintptr_t depth = __atomic_load_n(&stack.depth, __ATOMIC_RELAXED);
   if (depth > kShadowCapacity)
-    return traceback_limit() == 1 ? id : build_trace(id, -1, depth - 1);
+    return one_frame ? id : build_trace(id, -1, depth - 1);
   intptr_t top = intptr_t(depth) - 1;
   // A 0 in the innermost slot is the allocating frame itself (a frame
   // function between calls); otherwise the allocating function pushed no
   // frame and the slot is its caller's call.
   if (top >= 0 && !__atomic_load_n(&stack.frames[top], __ATOMIC_RELAXED))
     --top;
-  if (traceback_limit() == 1)
-    return attributed_trace(id, top);
-  return build_trace(id, top, 0);
+  return one_frame ? attributed_trace(id, top) : build_trace(id, top, 0);
 }
 
-uint32_t library_call_trace(const __tracealloc_site *call) {
+uint32_t library_call_trace(const __tracealloc_site *call, uintptr_t depth) {
   uint32_t id = site_id(call);
   if (!id)
     return 0;
-  uintptr_t depth = __atomic_load_n(&shadow_stack().depth, __ATOMIC_RELAXED);
   if (traceback_limit() == 1)
     return attributed_to_user(id) ? id
                                   : attributed_trace(id, intptr_t(depth) - 2);

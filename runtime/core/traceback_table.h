@@ -24,8 +24,10 @@ namespace rt {
 TA_NOINLINE uint32_t dynamic_site_trace(const __tracealloc_site *site);
 
 // The trace id of an allocation made by uninstrumented code called at
-// `call` (the innermost known call site, shadow_stack.h's innermost_call).
-TA_NOINLINE uint32_t library_call_trace(const __tracealloc_site *call);
+// `call` (the innermost known call site, shadow_stack.h's innermost_call),
+// with the stack `depth` deep.
+TA_NOINLINE uint32_t library_call_trace(const __tracealloc_site *call,
+                                        uintptr_t depth);
 
 void traceback_table_lock_for_fork();
 void traceback_table_unlock_after_fork();

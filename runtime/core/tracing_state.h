@@ -89,8 +89,9 @@ TA_ALWAYS_INLINE uint32_t library_trace(uint64_t size) {
     return outer;
   if (!relaxed_load(g_tracing) || !g_options.trace_libraries)
     return 0;
-  const __tracealloc_site *call = innermost_call();
-  return call ? library_call_trace(call) : 0;
+  uintptr_t depth;
+  const __tracealloc_site *call = innermost_call(depth);
+  return call ? library_call_trace(call, depth) : 0;
 }
 
 } // namespace rt
